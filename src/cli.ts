@@ -1,0 +1,35 @@
+import { UserFacingError } from './errors.js';
+import { exitCodes, processIo, writeLine, type CliIo, type Verb } from './cli/io.js';
+
+const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
+  serve: { summary: 'run the Slack bot (local console when no Slack tokens are set)', load: async () => (await import('./cli/serve.js')).serve },
+  migrate: { summary: 'apply pending database migrations', load: async () => (await import('./cli/migrate.js')).migrate },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(verbs).map((verb) => verb.length));
+  const lines = Object.entries(verbs).map(([verb, { summary }]) => `  ${verb.padEnd(width)}  ${summary}`);
+  return ['usage: smtp-desk <verb> [options]', '', 'verbs:', ...lines].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (verb === undefined || verb === 'help' || verb === '--help' || verb === '-h') {
+    writeLine(verb === undefined ? io.stderr : io.stdout, usage());
+    return verb === undefined ? exitCodes.usage : exitCodes.ok;
+  }
+  const entry = verbs[verb];
+  if (!entry) {
+    writeLine(io.stderr, `smtp-desk: unknown verb "${verb}"\n\n${usage()}`);
+    return exitCodes.usage;
+  }
+  try {
+    return await (await entry.load())(rest, io);
+  } catch (error) {
+    if (error instanceof UserFacingError) {
+      writeLine(io.stderr, `smtp-desk: ${error.message}`);
+      return exitCodes.failure;
+    }
+    throw error;
+  }
+}

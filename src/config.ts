@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { UserFacingError } from './errors.js';
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const logLevels = ['debug', 'info', 'warn', 'error'] as const;
+
+export const configSchema = z.object({
+  SLACK_BOT_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().startsWith('xoxb-', 'a bot token starting with "xoxb-"').optional(),
+  ),
+  SLACK_APP_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().startsWith('xapp-', 'an app-level token starting with "xapp-"').optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_API_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'an http(s) URL such as https://slack.com/api/' })
+      .default('https://slack.com/api/')
+      .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  ),
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'a TCP port number between 0 and 65535' })
+      .int('a TCP port number between 0 and 65535')
+      .min(0, 'a TCP port number between 0 and 65535')
+      .max(65535, 'a TCP port number between 0 and 65535')
+      .default(3000),
+  ),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// connection URL')
+      .optional(),
+  ),
+  SMTP_DESK_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.smtp-desk')),
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
+    z.enum(logLevels, { error: `one of ${logLevels.join(', ')}` }).default('info'),
+  ),
+});
+
+export type Config = z.infer<typeof configSchema> & { dataDir: string };
+
+const secretVariables = new Set(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'DATABASE_URL']);
+
+export class ConfigError extends UserFacingError {}
+
+/** Reads the environment once; a bad value becomes one line naming the variable and what it expects. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const shown =
+      env[name] === undefined || secretVariables.has(name) ? '' : ` (got ${JSON.stringify(env[name])})`;
+    throw new ConfigError(`${name} must be ${issue?.message ?? 'valid'}${shown}`);
+  }
+  const config = parsed.data;
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET must be set for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
+  }
+  if ((config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET) && !config.SLACK_BOT_TOKEN) {
+    throw new ConfigError('SLACK_BOT_TOKEN must be set when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is');
+  }
+  return { ...config, dataDir: path.resolve(cwd, config.SMTP_DESK_DATA_DIR) };
+}
+
+export type SlackMode = 'socket' | 'http' | 'local';
+
+export function slackMode(config: Config): SlackMode {
+  if (!config.SLACK_BOT_TOKEN) return 'local';
+  return config.SLACK_APP_TOKEN ? 'socket' : 'http';
+}
