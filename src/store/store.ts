@@ -6,6 +6,8 @@ export interface Store {
   pool: pg.Pool;
   /** Whether the rows live in the embedded database folder or on a Postgres server. */
   kind: 'embedded' | 'server';
+  /** How another process reaches the same database (the embedded one is served on loopback). */
+  connectionString: string;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return {
     pool,
     kind: embedded ? 'embedded' : 'server',
+    connectionString,
     async close() {
       await pool.end();
       await embedded?.stop();

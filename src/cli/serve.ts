@@ -1,0 +1,53 @@
+import type { AddressInfo } from 'node:net';
+import { slackMode } from '../config.js';
+import { runConsole } from '../console/console.js';
+import { createSlackApp } from '../slack/app.js';
+import type { AppContext } from '../slack/context.js';
+import { openContext } from './context.js';
+import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
+
+export const serve: Verb = async (argv, io) => {
+  if (argv.length > 0) {
+    writeLine(io.stderr, 'usage: smtp-desk serve   (configured by environment variables; see README)');
+    return exitCodes.usage;
+  }
+  const context = await openContext(io);
+  try {
+    if (slackMode(context.config) === 'local') {
+      writeLine(io.stdout, localModeLine(context));
+      await runConsole(context, { input: io.stdin, output: io.stdout });
+      return exitCodes.ok;
+    }
+    await serveSlack(context, io);
+    return exitCodes.ok;
+  } finally {
+    await context.store.close();
+  }
+};
+
+function localModeLine({ config, store }: AppContext): string {
+  const where = store.kind === 'embedded' ? `the embedded database in ${config.dataDir}` : 'the database at DATABASE_URL';
+  return `smtp-desk is running locally (no Slack tokens set) on ${where}: type /smtp help, a button number, or exit.`;
+}
+
+/** Runs the Slack app until SIGINT or SIGTERM. */
+async function serveSlack(context: AppContext, io: CliIo): Promise<void> {
+  const app = createSlackApp({ context });
+  const { config, logger } = context;
+  if (config.SLACK_APP_TOKEN) {
+    await app.start();
+    logger.info(`connected to Slack in Socket Mode; health check on http://0.0.0.0:${config.PORT}/healthz`);
+    writeLine(io.stdout, 'smtp-desk ready (Socket Mode)');
+  } else {
+    const server = await app.start(config.PORT);
+    const { port } = server.address() as AddressInfo;
+    logger.info(`listening for Slack on http://0.0.0.0:${port}/slack/events; health check on /healthz`);
+    writeLine(io.stdout, `smtp-desk ready (HTTP on port ${port})`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.stop();
+}

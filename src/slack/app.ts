@@ -1,0 +1,40 @@
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { httpRoutes } from '../http/routes.js';
+import type { AppContext } from './context.js';
+import { registerListeners } from './listeners/index.js';
+
+export interface SlackAppOptions {
+  context: AppContext;
+  /** Overrides the receiver chosen from the config (the local console brings its own). */
+  receiver?: Receiver;
+}
+
+/** Socket Mode when SLACK_APP_TOKEN is set, else HTTP with /slack/events beside the plain routes. */
+export function buildReceiver(context: AppContext): HTTPReceiver | SocketModeReceiver {
+  const { config, logger } = context;
+  if (config.SLACK_APP_TOKEN) {
+    return new SocketModeReceiver({
+      appToken: config.SLACK_APP_TOKEN,
+      logger,
+      customRoutes: httpRoutes(context),
+      installerOptions: { port: config.PORT, clientOptions: { slackApiUrl: config.SLACK_API_URL } },
+    });
+  }
+  return new HTTPReceiver({
+    signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+    endpoints: '/slack/events',
+    customRoutes: httpRoutes(context),
+    logger,
+  });
+}
+
+export function createSlackApp({ context, receiver }: SlackAppOptions): App {
+  const app = new App({
+    token: context.config.SLACK_BOT_TOKEN,
+    receiver: receiver ?? buildReceiver(context),
+    logger: context.logger,
+    clientOptions: { slackApiUrl: context.config.SLACK_API_URL },
+  });
+  registerListeners(app, context);
+  return app;
+}

@@ -1,0 +1,34 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { usageBlocks, usageText } from '../../blocks/usage.js';
+import type { AppContext } from '../../context.js';
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** One `/smtp` sub-command: the first word of the text selects it; the rest is its argument. */
+export interface Subcommand {
+  name: string;
+  handle(args: CommandArgs, rest: string, context: AppContext): Promise<void>;
+}
+
+const help: Subcommand = {
+  name: 'help',
+  async handle({ ack }) {
+    await ack({ response_type: 'ephemeral', text: usageText, blocks: usageBlocks() });
+  },
+};
+
+const subcommands: Subcommand[] = [help];
+
+/** When no sub-command matches, the whole text is treated as a code or bounce to explain. */
+const fallback: Subcommand = help;
+
+export function smtpCommand(context: AppContext) {
+  return async (args: CommandArgs): Promise<void> => {
+    const text = (args.command.text ?? '').trim();
+    const [first = '', ...rest] = text.split(/\s+/);
+    const subcommand = subcommands.find((candidate) => candidate.name === first.toLowerCase());
+    if (text === '') return help.handle(args, '', context);
+    if (subcommand) return subcommand.handle(args, rest.join(' '), context);
+    return fallback.handle(args, text, context);
+  };
+}

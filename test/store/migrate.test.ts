@@ -1,0 +1,42 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, readMigrations } from '../../src/store/migrate.js';
+import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
+
+describe(`migrations on ${databaseLabel}`, () => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openTestStore({ migrated: false });
+  });
+  afterAll(async () => store.close());
+
+  it('applies every migration file once, in order, and records each', async () => {
+    const files = await readMigrations();
+    const first = await migrate(store.pool);
+    expect(first).toEqual(files.map((file) => file.name));
+    expect(await migrate(store.pool)).toEqual([]);
+    const { rows } = await store.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.map((row) => row.version)).toEqual(files.map((file) => file.version));
+  });
+
+  it('leaves the database as it was when a migration fails, naming the file and the error', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'smtp-desk-migrations-'));
+    await fs.writeFile(path.join(dir, '001_good.sql'), 'CREATE TABLE fail_test_good (id int);');
+    await fs.writeFile(path.join(dir, '002_bad.sql'), 'CREATE TABLE fail_test_half (id int);\nSELECT * FROM no_such_table;');
+    const scratch = await openTestStore({ migrated: false });
+    try {
+      await expect(migrate(scratch.pool, dir)).rejects.toThrow(/002_bad\.sql failed: .*no_such_table/);
+      const tables = await scratch.pool.query<{ name: string }>(
+        "SELECT table_name AS name FROM information_schema.tables WHERE table_name LIKE 'fail_test_%' AND table_schema = current_schema()",
+      );
+      expect(tables.rows.map((row) => row.name)).toEqual(['fail_test_good']);
+      const recorded = await scratch.pool.query('SELECT name FROM schema_migrations');
+      expect(recorded.rows).toEqual([{ name: '001_good.sql' }]);
+    } finally {
+      await scratch.close();
+      await fs.rm(dir, { recursive: true });
+    }
+  });
+});
