@@ -1,0 +1,36 @@
+import { bouncePattern } from './pattern.js';
+import { dayRates } from './rates.js';
+import { rules } from './rules/index.js';
+import { isLowVolume } from './rules/low-volume.js';
+import type { DomainDayStats } from './stats.js';
+import type { Thresholds } from './thresholds.js';
+import { severityRank, verdictOf, type DomainVerdict, type Finding } from './verdict.js';
+
+const isFinding = (finding: Finding | null): finding is Finding => finding !== null;
+
+/**
+ * Judges one domain's day against the thresholds, whatever its status (the fleet digest skips
+ * non-active domains; a single-domain lookup may still want the numbers). Findings are listed most
+ * severe first; the verdict is the most severe finding, or healthy.
+ */
+export function judgeDomain(stats: DomainDayStats, thresholds: Thresholds): DomainVerdict {
+  const rates = dayRates(stats);
+  const ratesJudged = !isLowVolume(stats, thresholds);
+  const findings = rules
+    .filter((rule) => ratesJudged || !rule.judgesRates)
+    .map((rule) => rule.check({ stats, thresholds, rates }))
+    .filter(isFinding)
+    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  return {
+    domain: stats.domain,
+    status: stats.status,
+    verdict: verdictOf(findings),
+    sent: stats.sent,
+    bounces: stats.bounces,
+    bounce_rate: rates.bounce_rate,
+    complaint_rate: rates.complaint_rate,
+    invalid_rate: rates.invalid_rate,
+    pattern: bouncePattern(stats),
+    findings,
+  };
+}

@@ -1,0 +1,22 @@
+import { count, percentAgainst, percentLine } from '../format.js';
+import type { Rule } from './rule.js';
+
+/** Pull when bounces / sent is over `bounce_rate_pull` (exactly at the line is not over). */
+export const bounceRate: Rule = {
+  name: 'bounce_rate',
+  judgesRates: true,
+  check({ stats, thresholds, rates }) {
+    const rate = rates.bounce_rate;
+    const line = thresholds.bounce_rate_pull;
+    if (rate === null || rate <= line) return null;
+    return {
+      rule: 'bounce_rate',
+      value: rate,
+      threshold: line,
+      severity: 'pull',
+      message:
+        `Bounce rate ${percentAgainst(rate, line)} (${stats.bounces.toLocaleString('en-US')} of ` +
+        `${count(stats.sent, 'send')}) is over the ${percentLine(line)} pull line`,
+    };
+  },
+};

@@ -1,0 +1,23 @@
+import { count, percentAgainst, percentLine } from '../format.js';
+import type { Rule } from './rule.js';
+
+/** Fix when invalid-address bounces / sent is over `invalid_rate_fix`: the list was not verified well enough. */
+export const invalidRate: Rule = {
+  name: 'invalid_rate',
+  judgesRates: true,
+  check({ stats, thresholds, rates }) {
+    const rate = rates.invalid_rate;
+    const line = thresholds.invalid_rate_fix;
+    if (rate === null || rate <= line) return null;
+    return {
+      rule: 'invalid_rate',
+      value: rate,
+      threshold: line,
+      severity: 'fix',
+      message:
+        `Invalid-address rate ${percentAgainst(rate, line)} (${stats.invalid.toLocaleString('en-US')} of ` +
+        `${count(stats.sent, 'send')} went to addresses that do not exist) is over the ${percentLine(line)} ` +
+        'line: audit how this list was verified',
+    };
+  },
+};

@@ -1,0 +1,52 @@
+/** Lifecycle state of a sending domain; only `active` domains are judged in the fleet digest. */
+export type DomainStatus = 'active' | 'pulled' | 'reserved';
+
+/** The authentication checks a receiver can report as failed, in the order messages name them. */
+export const authChecks = ['spf', 'dkim', 'dmarc', 'ptr', 'multiple'] as const;
+export type AuthCheck = (typeof authChecks)[number];
+
+/**
+ * One sending domain's numbers for one digest day (UTC), as the store rolls them up.
+ * Field names are snake_case, like the rollup columns and the digest JSON.
+ * Every count is a non-negative integer; every rate is a fraction (0.07 = 7 %).
+ */
+export interface DomainDayStats {
+  /** The sending domain, lower-case, e.g. `outreach-example.com`. */
+  domain: string;
+  /** The digest day as `YYYY-MM-DD` (UTC). */
+  day: string;
+  status: DomainStatus;
+  /** Messages the domain sent (attempted deliveries) on the day. */
+  sent: number;
+  /** Permanent failures: replies whose code starts with 5. Deferrals are never counted here. */
+  bounces: number;
+  /** Temporary failures: replies whose code starts with 4 (counted apart from bounces). */
+  deferrals: number;
+  /** Bounces that say the recipient address does not exist (5.1.1 and its provider variants); a subset of `bounces`. */
+  invalid: number;
+  /** Spam complaints counted from feedback reports, or null when the domain has no complaint feed. */
+  complaints: number | null;
+  /** Spam rate a mailbox provider reported for the day (a fraction), or null when none was reported. */
+  reported_spam_rate: number | null;
+  /** Bounces whose reply blames a blocklist, poor reputation or spam; a subset of `bounces`. */
+  reputation_blocks: number;
+  /** Distinct recipient domains among `reputation_blocks`. */
+  reputation_recipient_domains: number;
+  /** Bounces with reply code 554; a subset of `bounces`. */
+  c554: number;
+  /** 554 counts of the 7 days before the digest day, oldest first; a day without sends counts 0. */
+  c554_trailing: readonly number[];
+  /** Bounces caused by each failed authentication check; `multiple` is "several checks failed" (X.7.26). */
+  auth_failures: Readonly<Record<AuthCheck, number>>;
+  /**
+   * Hours throttling has lasted without relief, up to the end of the digest day (see docs/health-rules.md,
+   * persistent_421): 0 when the domain's last active hour was not throttled.
+   */
+  throttled_hours: number;
+  /** Distinct recipient addresses among the day's bounces; any value above 1 means "more than one". */
+  bounce_recipients: number;
+  /** Distinct recipient domains among the day's bounces. */
+  bounce_recipient_domains: number;
+  /** Bounce rate of the 7 previous days and the digest day (8 entries, oldest first); null for a day without sends. */
+  bounce_rate_trend: readonly (number | null)[];
+}
