@@ -26,9 +26,14 @@ export function percentAgainst(value: number, line: number): string {
   return percent(value, maxDecimals);
 }
 
+/** 1200 → "1,200". */
+export function whole(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 /** 1 → "1 send", 1200 → "1,200 sends". */
 export function count(n: number, unit: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? unit : `${unit}s`}`;
+  return `${whole(n)} ${n === 1 ? unit : `${unit}s`}`;
 }
 
 /** A mean or similar figure with at most one decimal: 1.2857 → "1.3", 20 → "20". */

@@ -28,6 +28,12 @@ describe('bounce_rate (pull over 7 %)', () => {
     ]);
   });
 
+  it('adds decimals until the rate reads differently from the line', () => {
+    expect(findingOf({ sent: 100_000, bounces: 7004 }, 'bounce_rate')?.message).toBe(
+      'Bounce rate 7.004 % (7,004 of 100,000 sends) is over the 7 % pull line',
+    );
+  });
+
   it('words a typical bad day the way an ops lead reads it', () => {
     expect(findingOf({ sent: 450, bounces: 41 }, 'bounce_rate')?.message).toBe(
       'Bounce rate 9.1 % (41 of 450 sends) is over the 7 % pull line',
@@ -95,7 +101,7 @@ describe('invalid_rate (fix over 3 %)', () => {
         threshold: 0.03,
         severity: 'fix',
         message:
-          'Invalid-address rate 3.1 % (31 of 1,000 sends went to addresses that do not exist) is over the 3 % line: ' +
+          'Invalid-address rate 3.1 % (31 of 1,000 sends bounced as invalid addresses) is over the 3 % line: ' +
           'audit how this list was verified',
       },
     ]);

@@ -1,4 +1,4 @@
-import { count, percentAgainst, percentLine } from '../format.js';
+import { count, percentAgainst, percentLine, whole } from '../format.js';
 import type { Rule } from './rule.js';
 
 /** Pull when bounces / sent is over `bounce_rate_pull` (exactly at the line is not over). */
@@ -15,7 +15,7 @@ export const bounceRate: Rule = {
       threshold: line,
       severity: 'pull',
       message:
-        `Bounce rate ${percentAgainst(rate, line)} (${stats.bounces.toLocaleString('en-US')} of ` +
+        `Bounce rate ${percentAgainst(rate, line)} (${whole(stats.bounces)} of ` +
         `${count(stats.sent, 'send')}) is over the ${percentLine(line)} pull line`,
     };
   },

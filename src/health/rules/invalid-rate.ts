@@ -1,4 +1,4 @@
-import { count, percentAgainst, percentLine } from '../format.js';
+import { count, percentAgainst, percentLine, whole } from '../format.js';
 import type { Rule } from './rule.js';
 
 /** Fix when invalid-address bounces / sent is over `invalid_rate_fix`: the list was not verified well enough. */
@@ -15,8 +15,8 @@ export const invalidRate: Rule = {
       threshold: line,
       severity: 'fix',
       message:
-        `Invalid-address rate ${percentAgainst(rate, line)} (${stats.invalid.toLocaleString('en-US')} of ` +
-        `${count(stats.sent, 'send')} went to addresses that do not exist) is over the ${percentLine(line)} ` +
+        `Invalid-address rate ${percentAgainst(rate, line)} (${whole(stats.invalid)} of ` +
+        `${count(stats.sent, 'send')} bounced as invalid addresses) is over the ${percentLine(line)} ` +
         'line: audit how this list was verified',
     };
   },

@@ -1,4 +1,4 @@
-import { decimal } from '../format.js';
+import { decimal, whole } from '../format.js';
 import type { Thresholds } from '../thresholds.js';
 import type { Rule } from './rule.js';
 
@@ -43,7 +43,7 @@ export const spike554: Rule = {
       threshold: line,
       severity: 'watch',
       message:
-        `554 rejections jumped to ${stats.c554.toLocaleString('en-US')} against a 7-day average of ` +
+        `554 rejections jumped to ${whole(stats.c554)} against a 7-day average of ` +
         `${decimal(mean)} a day (spike line: ${line}): find out what changed in copy, list or volume`,
     };
   },
