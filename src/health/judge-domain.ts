@@ -6,8 +6,6 @@ import type { DomainDayStats } from './stats.js';
 import type { Thresholds } from './thresholds.js';
 import { severityRank, verdictOf, type DomainVerdict, type Finding } from './verdict.js';
 
-const isFinding = (finding: Finding | null): finding is Finding => finding !== null;
-
 /**
  * Judges one domain's day against the thresholds, whatever its status (the fleet digest skips
  * non-active domains; a single-domain lookup may still want the numbers). Findings are listed most
@@ -18,8 +16,10 @@ export function judgeDomain(stats: DomainDayStats, thresholds: Thresholds): Doma
   const ratesJudged = !isLowVolume(stats, thresholds);
   const findings = rules
     .filter((rule) => ratesJudged || !rule.judgesRates)
-    .map((rule) => rule.check({ stats, thresholds, rates }))
-    .filter(isFinding)
+    .flatMap((rule): Finding[] => {
+      const judgement = rule.check({ stats, thresholds, rates });
+      return judgement === null ? [] : [{ rule: rule.name, ...judgement }];
+    })
     .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   return {
     domain: stats.domain,

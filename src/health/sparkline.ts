@@ -2,7 +2,7 @@ import { defaultThresholds } from './thresholds.js';
 
 const bars = '▁▂▃▄▅▆▇█';
 /** Shown for a day without sends (no rate). */
-export const sparklineGap = '·';
+const gap = '·';
 
 /**
  * A one-character-per-day picture of a bounce-rate trend, oldest first. 0 (or less) is ▁, a rate at or
@@ -17,5 +17,5 @@ export function sparkline(rates: readonly (number | null)[], top: number = defau
     if (rate >= top) return highest;
     return 1 + Math.floor((rate / top) * middle);
   };
-  return rates.map((rate) => (rate === null ? sparklineGap : bars[bar(rate)])).join('');
+  return rates.map((rate) => (rate === null ? gap : bars[bar(rate)])).join('');
 }

@@ -25,7 +25,6 @@ export const authFailure: Rule = {
       .map((check, index) => `${labels[check]}${index === 0 ? ' failed' : ''} ${count(stats.auth_failures[check], 'time')}`)
       .join(', ');
     return {
-      rule: 'auth_failure',
       value: total,
       threshold: thresholds.auth_failures_min,
       severity: 'fix',

@@ -10,7 +10,6 @@ export const bounceRate: Rule = {
     const line = thresholds.bounce_rate_pull;
     if (rate === null || rate <= line) return null;
     return {
-      rule: 'bounce_rate',
       value: rate,
       threshold: line,
       severity: 'pull',

@@ -17,7 +17,6 @@ export const complaintRate: Rule = {
     const line = thresholds.complaint_rate_pull;
     if (rate === null || rates.complaint_source === null || rate <= line) return null;
     return {
-      rule: 'complaint_rate',
       value: rate,
       threshold: line,
       severity: 'pull',

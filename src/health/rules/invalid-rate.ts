@@ -10,7 +10,6 @@ export const invalidRate: Rule = {
     const line = thresholds.invalid_rate_fix;
     if (rate === null || rate <= line) return null;
     return {
-      rule: 'invalid_rate',
       value: rate,
       threshold: line,
       severity: 'fix',

@@ -16,7 +16,6 @@ export const lowVolume: Rule = {
     if (!isLowVolume(stats, thresholds)) return null;
     const sends = stats.sent === 0 ? 'No sends' : `Only ${count(stats.sent, 'send')}`;
     return {
-      rule: 'low_volume',
       value: stats.sent,
       threshold: thresholds.min_sends,
       severity: 'info',

@@ -12,7 +12,6 @@ export const persistent421: Rule = {
     const line = thresholds.throttled_hours_fix;
     if (stats.throttled_hours < line) return null;
     return {
-      rule: 'persistent_421',
       value: stats.throttled_hours,
       threshold: line,
       severity: 'fix',

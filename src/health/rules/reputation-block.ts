@@ -29,7 +29,6 @@ export const reputationBlock: Rule = {
     const pull = domains >= thresholds.reputation_pull_domains;
     const level = pull ? widespread : oneReceiver;
     return {
-      rule: 'reputation_block',
       value: domains,
       threshold: pull ? thresholds.reputation_pull_domains : 1,
       severity: level.severity,

@@ -9,10 +9,13 @@ export interface RuleInput {
   rates: DayRates;
 }
 
+/** What a rule says when it fires; the rule's name is added by the judge. */
+export type Judgement = Omit<Finding, 'rule'>;
+
 export interface Rule {
   name: RuleName;
   /** Rate rules are skipped on low-volume days, where a single bounce would swing the rate. */
   judgesRates: boolean;
-  /** A finding when the rule fires, null otherwise. */
-  check(input: RuleInput): Finding | null;
+  /** A judgement when the rule fires, null otherwise. */
+  check(input: RuleInput): Judgement | null;
 }

@@ -3,7 +3,7 @@ import type { Thresholds } from '../thresholds.js';
 import type { Rule } from './rule.js';
 
 /** Mean and population standard deviation of the trailing daily counts (0 and 0 for an empty history). */
-export function baseline(trailing: readonly number[]): { mean: number; stddev: number } {
+function baseline(trailing: readonly number[]): { mean: number; stddev: number } {
   if (trailing.length === 0) return { mean: 0, stddev: 0 };
   const mean = trailing.reduce((sum, n) => sum + n, 0) / trailing.length;
   const variance = trailing.reduce((sum, n) => sum + (n - mean) ** 2, 0) / trailing.length;
@@ -19,7 +19,7 @@ const epsilon = 1e-9;
  * The floor keeps a zero or near-zero baseline from firing on one stray 554; the multiplier asks for a
  * real jump on a steady baseline; the deviation term keeps a noisy baseline from firing on its usual swings.
  */
-export function spikeLine(trailing: readonly number[], thresholds: Thresholds): number {
+function spikeLine(trailing: readonly number[], thresholds: Thresholds): number {
   const { mean, stddev } = baseline(trailing);
   const line = Math.max(
     thresholds.spike_554_min,
@@ -38,7 +38,6 @@ export const spike554: Rule = {
     if (stats.c554 < line) return null;
     const { mean } = baseline(stats.c554_trailing);
     return {
-      rule: 'spike_554',
       value: stats.c554,
       threshold: line,
       severity: 'watch',
