@@ -1,0 +1,58 @@
+/** Receivers, security gateways and blocklists whose replies smtp-desk recognises. */
+export const providerNames = {
+  gmail: 'Gmail / Google Workspace',
+  microsoft: 'Microsoft 365 / Outlook.com',
+  yahoo: 'Yahoo / AOL',
+  apple: 'Apple iCloud Mail',
+  orange: 'Orange',
+  free: 'Free',
+  sfr: 'SFR',
+  laposte: 'La Poste',
+  telefonica: 'Telefónica / Movistar',
+  mimecast: 'Mimecast',
+  proofpoint: 'Proofpoint',
+  barracuda: 'Barracuda',
+  spamhaus: 'Spamhaus',
+  spamcop: 'SpamCop',
+  sorbs: 'SORBS',
+} as const;
+
+export type ProviderId = keyof typeof providerNames;
+
+type Signature = readonly [ProviderId, RegExp];
+
+/**
+ * How a provider shows itself in lower-cased reply text, strongest evidence first: its own reply
+ * markers and receiving hosts, then security gateways and blocklists (a mailbox provider quoting
+ * Spamhaus is still that provider), then bare domain mentions such as a recipient address.
+ * Every pattern is a plain alternation of literals, so matching stays linear in the text.
+ */
+const signatures: readonly Signature[] = [
+  ['microsoft', /\b(?:a?s3150|a?s3140|s3115|s775|as\d{3,9})\b|storedrv|protection\.outlook\.com|sender\.office\.com|postmaster\.live\.com|mail\.live\.com|submission quota|pfa agent|exchange online|recipient address rejected: access denied/],
+  ['yahoo', /\b(?:tss\d\d|ts0\d|ph01|bl2[13])\b|yahooinc|postmaster\.yahoo|yahoodns|yahoo requires/],
+  ['apple', /\b(?:hme1|cs01)\b|support\.apple\.com|icloud\.com|smtpin\d*\.me\.com/],
+  ['gmail', /\bgsmtp\b|\bgcdp\b|google\.com|googlemail|gmail requires|google's/],
+  ['orange', /\bofr_\d+|orange\.fr|wanadoo/],
+  ['free', /\bfree\.fr\b|too many spams from your ip/],
+  ['sfr', /\bsfr\.fr|\bneuf\.fr|rejected per spam policy/],
+  ['laposte', /\blpn\d+_\d+|laposte/],
+  ['telefonica', /telefonica|movistar/],
+  ['mimecast', /mimecast|envelope blocked|local ct ip reputation|anti-spoofing policy|host network not allowed|sender invalid - envelope rejected|header-based blocked senders|email rejected due to security policies|this route requires encryption|ip temporarily blacklisted|internal resources are temporarily unavailable/],
+  ['proofpoint', /proofpoint|pphosted/],
+  ['barracuda', /barracuda/],
+  ['spamhaus', /spamhaus/],
+  ['spamcop', /spamcop/],
+  ['sorbs', /\bsorbs\b/],
+  ['gmail', /\bgmail\b|\bgoogle\b/],
+  ['microsoft', /outlook\.com|hotmail|\blive\.com|\bmsn\.com|office365|microsoft/],
+  ['yahoo', /yahoo|\baol\.(?:com|jp)\b/],
+  ['apple', /icloud|\bme\.com\b|\bmac\.com\b|\bapple\b/],
+];
+
+/** The provider whose signature shows first in priority order, or null. `lower` is lower-cased. */
+export function detectProvider(lower: string): ProviderId | null {
+  for (const [provider, pattern] of signatures) {
+    if (pattern.test(lower)) return provider;
+  }
+  return null;
+}
