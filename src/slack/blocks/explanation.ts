@@ -1,0 +1,75 @@
+import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { Explanation } from '../../knowledge/explain.js';
+import { actionLabels, categoryLabels, retryLabels } from '../../knowledge/labels.js';
+import { codeLabel, providerName } from '../../knowledge/render.js';
+import { sourcesOf } from '../../knowledge/sources.js';
+import { blockKitLimits, truncate } from './limits.js';
+
+/** The button that re-posts an explanation in the channel; its value is the original input. */
+export const shareExplanationActionId = 'share_explanation';
+
+const retryIcons: Record<Explanation['class'], string> = {
+  success: ':white_check_mark:',
+  transient: ':hourglass_flowing_sand:',
+  permanent: ':no_entry:',
+  unknown: ':grey_question:',
+};
+
+function section(text: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, blockKitLimits.sectionText) } };
+}
+
+function context(text: string): ContextBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, blockKitLimits.contextText) }] };
+}
+
+function userMention(userId: string): string {
+  return /^[UW][A-Z0-9]{1,40}$/.test(userId) ? `<@${userId}>` : truncate(userId, 80);
+}
+
+function shareButton(input: string): ActionsBlock {
+  const value = truncate(input, blockKitLimits.buttonValue);
+  return {
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        action_id: shareExplanationActionId,
+        text: { type: 'plain_text', text: 'Share in channel' },
+        ...(value.length > 0 ? { value } : {}),
+      },
+    ],
+  };
+}
+
+/** A Block Kit card for one explanation; with `sharedBy`, the channel copy without the share button. */
+export function explanationBlocks(explanation: Explanation, opts: { sharedBy?: string } = {}): KnownBlock[] {
+  const header: HeaderBlock = {
+    type: 'header',
+    text: { type: 'plain_text', text: truncate(`${codeLabel(explanation)} · ${explanation.title}`, blockKitLimits.headerText) },
+  };
+  const blocks: KnownBlock[] = [
+    header,
+    section(
+      `${retryIcons[explanation.class]} *${retryLabels[explanation.class]}*\n` +
+        `*Category:* ${categoryLabels[explanation.category]}   *Do:* ${actionLabels[explanation.action]}`,
+    ),
+    section(`*What it means*\n${explanation.meaning}`),
+  ];
+  if (explanation.provider_meaning !== null) {
+    blocks.push(section(`*What ${providerName(explanation.provider) ?? 'the provider'} means by it*\n${explanation.provider_meaning}`));
+  }
+  blocks.push(section(`*For a cold-email sender*\n${explanation.cold_email}`));
+  if (explanation.next_steps.length > 0) {
+    blocks.push(section(`*Next steps*\n${explanation.next_steps.map((step) => `• ${step}`).join('\n')}`));
+  }
+  const sources = sourcesOf(explanation);
+  blocks.push(context(sources.length > 0 ? `Sources: ${sources.join(' · ')}` : 'Sources: no SMTP code recognised'));
+  blocks.push(opts.sharedBy !== undefined ? context(`Shared by ${userMention(opts.sharedBy)}`) : shareButton(explanation.input));
+  return blocks;
+}
+
+/** The notification text that goes with the card (`text` of chat.postMessage). */
+export function explanationText(explanation: Explanation): string {
+  return truncate(`${codeLabel(explanation)}: ${explanation.title}. ${retryLabels[explanation.class]}.`, blockKitLimits.sectionText);
+}

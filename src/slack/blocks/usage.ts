@@ -1,0 +1,31 @@
+import type { KnownBlock } from '@slack/types';
+
+const examples: readonly (readonly [string, string])[] = [
+  ['/smtp 550 5.7.26', 'explain a reply code and enhanced status code'],
+  ['/smtp 421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred', 'explain a whole bounce line; the provider is recognised from the text'],
+  ['/smtp <paste a bounce>', 'paste a bounce excerpt (Diagnostic-Code, Status, the remote server\'s reply)'],
+  ['/smtp digest', 'show today\'s domain-health digest'],
+  ['/smtp domain example.com', 'show one sending domain\'s health and actions'],
+  ['/smtp help', 'show this help'],
+];
+
+/** Slack mrkdwn treats <, > and & as markup. */
+function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const intro = 'smtp-desk explains SMTP bounces for cold-email teams: what the code means, whether to retry, and what to do next.';
+
+/** Plain-text usage, for notification text, the console and the CLI. */
+export const usageText = [intro, '', 'Usage:', ...examples.map(([command, what]) => `  ${command}  ${what}`)].join('\n');
+
+/** Usage as Block Kit, for `/smtp help` and for input where nothing was recognised. */
+export function usageBlocks(): KnownBlock[] {
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: intro } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: examples.map(([command, what]) => `\`${escapeMrkdwn(command)}\`  ${escapeMrkdwn(what)}`).join('\n') },
+    },
+  ];
+}
