@@ -6,7 +6,7 @@ import { UserFacingError } from '../errors.js';
 
 export const migrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
-/** Any fixed number: every smtp-desk process takes this advisory lock before migrating. */
+/** Any fixed number: every smtp-desk process takes this advisory lock for each migration step. */
 const migrationLockKey = 0x736d7470;
 const migrationFile = /^(\d+)_[\w-]+\.sql$/;
 
@@ -37,42 +37,54 @@ export async function readMigrations(dir = migrationsDir): Promise<Migration[]> 
 export class MigrationError extends UserFacingError {}
 
 /**
- * Applies pending migrations in order, each in its own transaction, under an advisory lock so
- * that processes starting together wait for each other instead of applying a file twice.
- * Returns the names applied by this call.
+ * Applies pending migrations in order, each in its own transaction that first takes a
+ * transaction-level advisory lock and then checks whether the migration is still pending, so
+ * processes starting together never apply a file twice. (A session-level lock is not enough: on
+ * the embedded database every connection shares PGlite's one session, so such a lock never blocks;
+ * its socket server does keep each transaction's statements together.) Returns the names applied
+ * by this call.
  */
 export async function migrate(pool: pg.Pool, dir = migrationsDir): Promise<string[]> {
   const migrations = await readMigrations(dir);
   const client = await pool.connect();
   const applied: string[] = [];
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
-    try {
+    await inLockedTransaction(client, async () => {
       await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
         version integer PRIMARY KEY,
         name text NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT now()
       )`);
-      const done = new Set(
-        (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version),
-      );
-      for (const migration of migrations.filter((m) => !done.has(m.version))) {
-        await client.query('BEGIN');
+    });
+    for (const migration of migrations) {
+      const done = await inLockedTransaction(client, async () => {
+        const pending = await client.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
+        if (pending.rowCount) return false;
         try {
           await client.query(migration.sql);
-          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
-          await client.query('COMMIT');
         } catch (error) {
-          await client.query('ROLLBACK');
           throw new MigrationError(`migration ${migration.name} failed: ${(error as Error).message}`);
         }
-        applied.push(migration.name);
-      }
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [migrationLockKey]);
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+        return true;
+      });
+      if (done) applied.push(migration.name);
     }
   } finally {
     client.release();
   }
   return applied;
+}
+
+async function inLockedTransaction<T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [migrationLockKey]);
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
 }
