@@ -1,4 +1,5 @@
 import { parse } from './parse.js';
+import { detectProvider } from './providers.js';
 import { resolve } from './resolve.js';
 import type { AuthCheck, Category } from './types.js';
 
@@ -29,10 +30,12 @@ function validEnhanced(code: string | null | undefined): string | null {
  */
 export function classifyBounce(diagnostic: string, replyCode?: number | null, enhancedCode?: string | null): BounceClass {
   const parsed = parse(diagnostic);
+  const enhanced = validEnhanced(enhancedCode);
   const resolution = resolve({
     ...parsed,
     reply_code: validReply(replyCode) ?? parsed.reply_code,
-    enhanced_code: validEnhanced(enhancedCode) ?? parsed.enhanced_code,
+    enhanced_code: enhanced ?? parsed.enhanced_code,
+    provider: enhanced === null ? parsed.provider : detectProvider(parsed.haystack, enhanced),
   });
   const { category, auth } = resolution.reading;
   return {

@@ -27,7 +27,7 @@ const pair = new RegExp(
 /** An enhanced code alone; not part of an IP address or a longer dotted number. */
 const enhanced = new RegExp(String.raw`(?<![\w.])${enhancedPart}${notAfterCode}`);
 /** A reply code alone; not part of a number, an IP, a port, a price or a size. */
-const reply = /(?<![\w.,:/@$%-])([245][0-5]\d)(?![\w]|[.,]\d)(?!\s?(?:bytes?|kb|mb|gb|ms|seconds?|secs?|minutes?|mins?|hours?|days?|%)(?![a-z]))/;
+const reply = /(?<![\w.,:/@$%-])([2-5][0-5]\d)(?![\w]|[.,]\d)(?!\s?(?:bytes?|kb|mb|gb|ms|seconds?|secs?|minutes?|mins?|hours?|days?|%)(?![a-z]))/;
 
 function enhancedCode(klass: string | undefined, subject: string | undefined, detail: string | undefined): string {
   return `${klass}.${subject}.${Number(detail)}`;
@@ -59,5 +59,6 @@ function findCodes(text: string): Pick<Parsed, 'reply_code' | 'enhanced_code'> {
 /** Find the reply code, enhanced status code and provider in any text. Never throws. */
 export function parse(input: string): Parsed {
   const haystack = normalise(input).toLowerCase();
-  return { ...findCodes(haystack), provider: detectProvider(haystack), haystack };
+  const codes = findCodes(haystack);
+  return { ...codes, provider: detectProvider(haystack, codes.enhanced_code), haystack };
 }

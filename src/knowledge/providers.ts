@@ -49,10 +49,23 @@ const signatures: readonly Signature[] = [
   ['apple', /icloud|\bme\.com\b|\bmac\.com\b|\bapple\b/],
 ];
 
-/** The provider whose signature shows first in priority order, or null. `lower` is lower-cased. */
-export function detectProvider(lower: string): ProviderId | null {
+/**
+ * Enhanced codes only one provider uses: registered details stop at X.7.30, while Exchange Online
+ * numbers its own codes from 100 up (5.7.509, 5.7.606, 4.7.650 …).
+ */
+const codeSignatures: readonly Signature[] = [['microsoft', /^[45]\.[0-7]\.\d{3}$/]];
+
+/**
+ * The provider whose signature shows first in priority order, or null. `lower` is the lower-cased
+ * text; `enhancedCode` the enhanced status code found in it, consulted when the text says nothing.
+ */
+export function detectProvider(lower: string, enhancedCode: string | null): ProviderId | null {
   for (const [provider, pattern] of signatures) {
     if (pattern.test(lower)) return provider;
+  }
+  if (enhancedCode === null) return null;
+  for (const [provider, pattern] of codeSignatures) {
+    if (pattern.test(enhancedCode)) return provider;
   }
   return null;
 }

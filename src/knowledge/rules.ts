@@ -55,6 +55,27 @@ export const providerRules: readonly Rule[] = [
   },
   {
     provider: 'gmail',
+    codes: ['5.7.1'],
+    text: /authentication information|fails to pass authentication/,
+    reading: {
+      title: 'Unauthenticated sender',
+      meaning: 'Gmail found no passing authentication on the message: neither SPF nor DKIM passed.',
+      category: 'authentication',
+      auth: 'multiple',
+    },
+  },
+  {
+    provider: 'gmail',
+    codes: ['5.7.0'],
+    text: /unauthenticated commands/,
+    reading: {
+      title: 'Too many commands before login',
+      meaning: 'Google closed the session because the client sent too many commands without logging in first.',
+      category: 'protocol',
+    },
+  },
+  {
+    provider: 'gmail',
     codes: ['4.7.27', '5.7.27'],
     reading: {
       title: 'SPF did not pass',
@@ -218,6 +239,17 @@ export const providerRules: readonly Rule[] = [
       title: 'Temporary problem at Google',
       meaning: 'Google dropped or refused the session because of a passing problem on its side.',
       category: 'server_error',
+    },
+  },
+  {
+    provider: 'gmail',
+    codes: ['4.3.0'],
+    text: /multiple destination domains/,
+    reading: {
+      title: 'One recipient domain per transaction',
+      meaning: 'Google takes recipients of only one domain per SMTP transaction.',
+      category: 'protocol',
+      next_steps: ['Send to one recipient domain per transaction (one recipient per message is simplest).'],
     },
   },
   {
@@ -430,15 +462,6 @@ export const providerRules: readonly Rule[] = [
   },
   {
     provider: 'microsoft',
-    codes: ['5.7.700-749'],
-    reading: {
-      title: 'Tenant blocked for suspicious traffic',
-      meaning: 'Microsoft found most of the tenant\'s (or IP\'s) traffic suspicious and stopped it sending; new low-reputation tenants get this often.',
-      category: 'reputation',
-    },
-  },
-  {
-    provider: 'microsoft',
     codes: ['5.7.750'],
     reading: {
       title: 'Sending from unregistered domains',
@@ -455,6 +478,15 @@ export const providerRules: readonly Rule[] = [
       title: 'Refused by an organisation rule',
       meaning: 'A mail-flow rule or block list set by one of the organisations involved refused the message.',
       category: 'policy',
+    },
+  },
+  {
+    provider: 'microsoft',
+    codes: ['5.7.700-749'],
+    reading: {
+      title: 'Tenant blocked for suspicious traffic',
+      meaning: 'Microsoft found most of the tenant\'s (or IP\'s) traffic suspicious and stopped it sending; new low-reputation tenants get this often.',
+      category: 'reputation',
     },
   },
   {
@@ -823,7 +855,7 @@ export const wordingRules: readonly Rule[] = [
   },
   {
     provider: null,
-    text: /unauthenticated|spf and dkim/,
+    text: /unauthenticated (?:email|mail|sender)|sender is unauthenticated|spf and dkim/,
     reading: { title: 'Unauthenticated sender', meaning: 'The text says the message carried no passing SPF or DKIM.', category: 'authentication', auth: 'multiple' },
   },
   {
@@ -843,7 +875,7 @@ export const wordingRules: readonly Rule[] = [
   },
   {
     provider: null,
-    text: /blocked using|\bdnsbl\b|block ?list|blacklist|listed (?:at|in|on|by)|poor reputation|low reputation|ip reputation/,
+    text: /blocked using|\bdnsbl\b|\brbl\b|block ?list|blacklist|listed (?:at|in|on|by)|poor reputation|low reputation|ip reputation|spamhaus|spamcop|\bsorbs\b|barracuda|proofpoint/,
     reading: { title: 'Blocklisted or poor reputation', meaning: 'The text says a blocklist or a reputation check refused the sending IP or domain.', category: 'reputation' },
   },
   {
@@ -868,7 +900,7 @@ export const wordingRules: readonly Rule[] = [
   },
   {
     provider: null,
-    text: /resources temporarily unavailable/,
+    text: /resources temporarily unavailable|temporary system problem|server busy/,
     reading: { title: 'Receiver busy', meaning: 'The text says the receiving server is short of resources for now.', category: 'server_error' },
   },
   {
