@@ -112,7 +112,7 @@ export const providerRules: readonly Rule[] = [
     codes: ['4.7.32', '5.7.32'],
     reading: {
       title: 'From domain not aligned',
-      meaning: 'Gmail uses this (unregistered) code when the From address\'s domain matches neither the domain that passed SPF nor the one that signed with DKIM.',
+      meaning: 'Gmail uses this (unregistered) code when the From address is not aligned: its domain matches neither the domain that passed SPF nor the one that signed with DKIM.',
       category: 'authentication',
       auth: 'dmarc',
     },
@@ -348,7 +348,7 @@ export const providerRules: readonly Rule[] = [
   // Microsoft 365 / Exchange Online / Outlook.com
   {
     provider: 'microsoft',
-    text: /submission quota/,
+    text: /submission ?quota/,
     reading: {
       title: 'Your sending limit reached',
       meaning: 'Exchange Online says YOUR account went over its sending limit (recipients or messages per day). The recipient\'s mailbox is not full.',
