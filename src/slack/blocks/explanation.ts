@@ -4,6 +4,7 @@ import { actionLabels, categoryLabels, retryLabels } from '../../knowledge/label
 import { codeLabel, providerName } from '../../knowledge/render.js';
 import { sourcesOf } from '../../knowledge/sources.js';
 import { blockKitLimits, truncate } from './limits.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 
 /** The button that re-posts an explanation in the channel; its value is the original input. */
 export const shareExplanationActionId = 'share_explanation';
@@ -24,7 +25,7 @@ function context(text: string): ContextBlock {
 }
 
 function userMention(userId: string): string {
-  return /^[UW][A-Z0-9]{1,40}$/.test(userId) ? `<@${userId}>` : truncate(userId, 80);
+  return /^[UW][A-Z0-9]{1,40}$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(truncate(userId, 80));
 }
 
 function shareButton(input: string): ActionsBlock {
@@ -54,14 +55,14 @@ export function explanationBlocks(explanation: Explanation, opts: { sharedBy?: s
       `${retryIcons[explanation.class]} *${retryLabels[explanation.class]}*\n` +
         `*Category:* ${categoryLabels[explanation.category]}   *Do:* ${actionLabels[explanation.action]}`,
     ),
-    section(`*What it means*\n${explanation.meaning}`),
+    section(`*What it means*\n${escapeMrkdwn(explanation.meaning)}`),
   ];
   if (explanation.provider_meaning !== null) {
-    blocks.push(section(`*What ${providerName(explanation.provider) ?? 'the provider'} means by it*\n${explanation.provider_meaning}`));
+    blocks.push(section(`*What ${providerName(explanation.provider) ?? 'the provider'} means by it*\n${escapeMrkdwn(explanation.provider_meaning)}`));
   }
-  blocks.push(section(`*For a cold-email sender*\n${explanation.cold_email}`));
+  blocks.push(section(`*For a cold-email sender*\n${escapeMrkdwn(explanation.cold_email)}`));
   if (explanation.next_steps.length > 0) {
-    blocks.push(section(`*Next steps*\n${explanation.next_steps.map((step) => `• ${step}`).join('\n')}`));
+    blocks.push(section(`*Next steps*\n${explanation.next_steps.map((step) => `• ${escapeMrkdwn(step)}`).join('\n')}`));
   }
   const sources = sourcesOf(explanation);
   blocks.push(context(sources.length > 0 ? `Sources: ${sources.join(' · ')}` : 'Sources: no SMTP code recognised'));

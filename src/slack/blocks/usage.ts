@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { escapeMrkdwn } from './mrkdwn.js';
 
 const examples: readonly (readonly [string, string])[] = [
   ['/smtp 550 5.7.26', 'explain a reply code and enhanced status code'],
@@ -8,11 +9,6 @@ const examples: readonly (readonly [string, string])[] = [
   ['/smtp domain example.com', 'show one sending domain\'s health and actions'],
   ['/smtp help', 'show this help'],
 ];
-
-/** Slack mrkdwn treats <, > and & as markup. */
-function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 const intro = 'smtp-desk explains SMTP bounces for cold-email teams: what the code means, whether to retry, and what to do next.';
 
