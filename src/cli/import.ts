@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { formats, type Format } from '../ingest/adapters/adapter.js';
+import { findAdapter, formatsFor } from '../ingest/adapters/index.js';
+import { formatCsvLine } from '../ingest/csv.js';
+import { importRecords, type ImportCounts, type Rejection } from '../ingest/import.js';
+import { InputFormatError, openRecords } from '../ingest/records.js';
+import { kinds, type Kind } from '../ingest/rows.js';
+import { withContext } from './context.js';
+import { progressBar } from './import-progress.js';
+import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
+
+const usageText = `usage: smtp-desk import bounces|sends|complaints <file|-> [--format FORMAT] [--rejects FILE]
+
+  FORMAT   generic (CSV, default); bounces also smartlead, instantly, lemlist, plusvibe (JSON lines,
+           one webhook payload or activity per line); sends also instantly (daily account analytics CSV)
+  --rejects FILE   write rejected rows to FILE as CSV: the input's columns plus line and reason
+
+Exit status: 0 every row stored (or already there), 3 some rows rejected, 2 usage error.`;
+
+/** How many rejected rows are listed on stderr before "… and N more". */
+const shownRejections = 20;
+
+class UsageError extends Error {}
+
+interface Invocation {
+  kind: Kind;
+  format: Format;
+  file: string;
+  rejects: string | undefined;
+}
+
+function parseInvocation(argv: string[]): Invocation {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { format: { type: 'string' }, rejects: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const [kind, file, ...extra] = parsed.positionals;
+  if (!kinds.includes(kind as Kind)) {
+    throw new UsageError(kind === undefined ? 'say what to import: bounces, sends or complaints' : `unknown kind "${kind}": import bounces, sends or complaints`);
+  }
+  if (file === undefined) throw new UsageError(`say which file to import (or - for standard input)`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const format = parsed.values.format ?? 'generic';
+  if (!formats.includes(format as Format)) throw new UsageError(`unknown format "${format}": one of ${formats.join(', ')}`);
+  if (!formatsFor(kind as Kind).includes(format as Format)) {
+    throw new UsageError(`${kind} cannot be imported from the ${format} format; formats for ${kind}: ${formatsFor(kind as Kind).join(', ')}`);
+  }
+  return { kind: kind as Kind, format: format as Format, file, rejects: parsed.values.rejects };
+}
+
+interface Input {
+  stream: NodeJS.ReadableStream;
+  size: number | undefined;
+  bytesRead: () => number;
+}
+
+async function openInput(file: string, io: CliIo): Promise<Input> {
+  if (file === '-') return { stream: io.stdin, size: undefined, bytesRead: () => 0 };
+  let handle;
+  try {
+    handle = await fs.promises.open(file, 'r');
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    const stream = handle.createReadStream({ highWaterMark: 256 * 1024 });
+    return { stream, size: stat.isFile() ? stat.size : undefined, bytesRead: () => stream.bytesRead };
+  } catch (error) {
+    await handle?.close();
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+async function openRejects(file: string): Promise<fs.WriteStream> {
+  const stream = fs.createWriteStream(file);
+  try {
+    await once(stream, 'open');
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return stream;
+}
+
+function summary(counts: ImportCounts, seconds: number): string {
+  const rate = Math.round(counts.read / Math.max(seconds, 0.001));
+  return (
+    `read ${counts.read}, inserted ${counts.inserted}, updated ${counts.updated}, duplicates ${counts.duplicates}, ` +
+    `ignored ${counts.ignored}, rejected ${counts.rejected} in ${seconds.toFixed(1)} s (${rate} rows/s)`
+  );
+}
+
+export const importVerb: Verb = async (argv, io) => {
+  let invocation: Invocation;
+  let input: Input;
+  try {
+    invocation = parseInvocation(argv);
+    input = await openInput(invocation.file, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    writeLine(io.stderr, `smtp-desk import: ${error.message}\n\n${usageText}`);
+    return exitCodes.usage;
+  }
+  const adapter = findAdapter(invocation.kind, invocation.format)!;
+  (input.stream as NodeJS.ReadableStream & { setEncoding(encoding: string): void }).setEncoding('utf8');
+  let rejectsFile: fs.WriteStream | undefined;
+  try {
+    rejectsFile = invocation.rejects === undefined ? undefined : await openRejects(invocation.rejects);
+    return await withContext(io, async ({ store }) => {
+      const source = await openRecords(input.stream as AsyncIterable<string>, adapter);
+      rejectsFile?.write(formatCsvLine([...source.header, 'line', 'reason']));
+      const startedAt = Date.now();
+      const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
+      const progress = tty ? progressBar(io.stderr, input.size, startedAt) : undefined;
+      const onReject = async (rejection: Rejection) => {
+        progress?.done();
+        const count = ++rejected;
+        if (count <= shownRejections) writeLine(io.stderr, `line ${rejection.line}: ${rejection.reason}`);
+        if (rejectsFile && !rejectsFile.write(formatCsvLine([...rejection.raw, String(rejection.line), rejection.reason]))) {
+          await once(rejectsFile, 'drain');
+        }
+      };
+      let rejected = 0;
+      const counts = await importRecords({
+        db: store.pool,
+        adapter,
+        source,
+        onReject,
+        onBatch: (soFar) => progress?.update(soFar, input.bytesRead()),
+      });
+      progress?.done();
+      if (counts.rejected > shownRejections) writeLine(io.stderr, `… and ${counts.rejected - shownRejections} more rejected rows`);
+      writeLine(io.stdout, summary(counts, (Date.now() - startedAt) / 1000));
+      return counts.rejected > 0 ? exitCodes.rowsRejected : exitCodes.ok;
+    });
+  } catch (error) {
+    if (!(error instanceof InputFormatError || error instanceof UsageError)) throw error;
+    writeLine(io.stderr, `smtp-desk import: ${error.message}`);
+    return exitCodes.usage;
+  } finally {
+    if (rejectsFile) {
+      rejectsFile.end();
+      await once(rejectsFile, 'close');
+    }
+    (input.stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+  }
+};

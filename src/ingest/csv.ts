@@ -1,0 +1,122 @@
+/** One CSV record: its fields, the physical line it starts on (header = 1), and a parse problem if any. */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+  error?: string;
+}
+
+const quote = 0x22;
+const comma = 0x2c;
+const cr = 0x0d;
+const lf = 0x0a;
+const bom = '\ufeff';
+
+/**
+ * Reads RFC 4180 CSV from a stream of text chunks: quoted fields with commas, line breaks and
+ * doubled quotes, CRLF or LF line ends, a leading byte-order mark. Blank lines are skipped. A
+ * malformed record (text after a closing quote, an unterminated quote) is yielded with `error`
+ * and reading goes on. Holds one record in memory, never the file.
+ */
+export async function* readCsv(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<CsvRecord> {
+  let fields: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let afterQuote = false;
+  let error: string | undefined;
+  let line = 1;
+  let recordLine = 1;
+  // A quote or CR at the end of a chunk is decided together with the next chunk's first character.
+  let carry = '';
+  let first = true;
+
+  const endRecord = (): CsvRecord | undefined => {
+    fields.push(field);
+    const blank = fields.length === 1 && fields[0] === '' && !afterQuote && !error;
+    const record = blank ? undefined : { line: recordLine, fields, ...(error ? { error } : {}) };
+    fields = [];
+    field = '';
+    afterQuote = false;
+    error = undefined;
+    return record;
+  };
+
+  for await (const chunk of chunks) {
+    let text = carry + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+    carry = '';
+    if (first) {
+      first = false;
+      if (text.startsWith(bom)) text = text.slice(1);
+    }
+    const n = text.length;
+    let start = 0;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if ((c === quote || c === cr) && i + 1 === n) {
+        field += text.slice(start, i);
+        carry = text[i]!;
+        start = n;
+        break;
+      }
+      if (inQuotes) {
+        if (c === quote) {
+          field += text.slice(start, i);
+          if (text.charCodeAt(i + 1) === quote) {
+            field += '"';
+            i += 2;
+          } else {
+            inQuotes = false;
+            afterQuote = true;
+            i++;
+          }
+          start = i;
+          continue;
+        }
+        if (c === lf || (c === cr && text.charCodeAt(i + 1) !== lf)) line++;
+        i++;
+        continue;
+      }
+      if (c === comma) {
+        fields.push(field + text.slice(start, i));
+        field = '';
+        afterQuote = false;
+        start = ++i;
+        continue;
+      }
+      if (c === lf || c === cr) {
+        field += text.slice(start, i);
+        const record = endRecord();
+        if (record) yield record;
+        line++;
+        recordLine = line;
+        i += c === cr && text.charCodeAt(i + 1) === lf ? 2 : 1;
+        start = i;
+        continue;
+      }
+      if (c === quote && i === start && field === '' && !afterQuote) {
+        inQuotes = true;
+        start = ++i;
+        continue;
+      }
+      if (afterQuote) error ??= 'text after a closing quote';
+      i++;
+    }
+    field += text.slice(start);
+  }
+  if (carry === '"' && inQuotes) {
+    inQuotes = false;
+    afterQuote = true;
+  } else if (carry === '"') {
+    field += carry;
+  }
+  if (inQuotes) error ??= 'a quoted field is never closed';
+  if (field !== '' || fields.length > 0 || afterQuote || error) {
+    const record = endRecord();
+    if (record) yield record;
+  }
+}
+
+/** One CSV line (with CRLF) for `values`, quoting only where needed. */
+export function formatCsvLine(values: readonly string[]): string {
+  return `${values.map((value) => (/[",\r\n]/.test(value) || value.startsWith(' ') ? `"${value.replaceAll('"', '""')}"` : value)).join(',')}\r\n`;
+}

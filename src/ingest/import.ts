@@ -1,0 +1,126 @@
+import type { z } from 'zod';
+import { insertBounces } from '../store/bounces.js';
+import { upsertComplaints } from '../store/complaints.js';
+import type { Queryable } from '../store/queryable.js';
+import { upsertSends } from '../store/sends.js';
+import { isAdapterEvent, type Adapter } from './adapters/adapter.js';
+import { createBounceClassifier } from './classify.js';
+import type { RecordSource, SourceRecord } from './records.js';
+import type { Kind, RowOf } from './rows.js';
+
+export interface ImportCounts {
+  read: number;
+  inserted: number;
+  /** Rows that replaced a different stored value (sends, complaints). */
+  updated: number;
+  /** Rows already stored. */
+  duplicates: number;
+  /** Payloads of other events (JSON formats). */
+  ignored: number;
+  rejected: number;
+}
+
+export interface Rejection {
+  line: number;
+  raw: string[];
+  reason: string;
+}
+
+export interface ImportOptions<K extends Kind> {
+  db: Queryable;
+  adapter: Adapter<K>;
+  source: RecordSource;
+  onReject?: (rejection: Rejection) => void | Promise<void>;
+  /** Called after each batch is stored. */
+  onBatch?: (counts: Readonly<ImportCounts>) => void;
+  /** Rows per statement. */
+  batchRows?: number;
+  /** Text per statement (long diagnostics make big batches). */
+  batchChars?: number;
+}
+
+type StoredCounts = Pick<ImportCounts, 'inserted' | 'updated' | 'duplicates'>;
+type Writer<K extends Kind> = (db: Queryable, rows: RowOf[K][]) => Promise<StoredCounts>;
+
+function writers(): { [K in Kind]: Writer<K> } {
+  const classify = createBounceClassifier();
+  return {
+    async bounces(db, rows) {
+      const inserted = await insertBounces(db, rows.map(classify));
+      return { inserted, updated: 0, duplicates: rows.length - inserted };
+    },
+    async sends(db, rows) {
+      const { inserted, updated, unchanged } = await upsertSends(db, rows);
+      return { inserted, updated, duplicates: unchanged };
+    },
+    async complaints(db, rows) {
+      const { inserted, updated, unchanged } = await upsertComplaints(db, rows);
+      return { inserted, updated, duplicates: unchanged };
+    },
+  };
+}
+
+/** `sending_inbox: not an email address: "x"`, issues joined by "; ". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+}
+
+const rowChars = (record: SourceRecord) => record.raw.reduce((sum, field) => sum + field.length, 0);
+
+/**
+ * Validates every record and stores the good ones in batches, one statement each, while the next
+ * batch is being read (at most two batches in memory). A bad record is reported and skipped;
+ * stored rows are idempotent, so a killed import run again ends with the rows of one clean run.
+ */
+export async function importRecords<K extends Kind>(options: ImportOptions<K>): Promise<ImportCounts> {
+  const { db, adapter, source } = options;
+  const batchRows = options.batchRows ?? 5_000;
+  const batchChars = options.batchChars ?? 8_000_000;
+  const write = writers()[adapter.kind] as Writer<K>;
+  const counts: ImportCounts = { read: 0, inserted: 0, updated: 0, duplicates: 0, ignored: 0, rejected: 0 };
+  let batch: RowOf[K][] = [];
+  let chars = 0;
+  let writing: Promise<void> = Promise.resolve();
+
+  const flush = async () => {
+    await writing;
+    const rows = batch;
+    batch = [];
+    chars = 0;
+    writing = write(db, rows).then((stored) => {
+      counts.inserted += stored.inserted;
+      counts.updated += stored.updated;
+      counts.duplicates += stored.duplicates;
+      options.onBatch?.(counts);
+    });
+    // Handled here so a failure waits for the next await instead of crashing the process.
+    writing.catch(() => undefined);
+  };
+  const reject = async (record: SourceRecord, reason: string) => {
+    counts.rejected++;
+    await options.onReject?.({ line: record.line, raw: record.raw, reason });
+  };
+
+  for await (const record of source.records) {
+    counts.read++;
+    if (record.error !== undefined) {
+      await reject(record, record.error);
+      continue;
+    }
+    if (adapter.input === 'jsonl' && !isAdapterEvent(adapter, record.data)) {
+      counts.ignored++;
+      continue;
+    }
+    const parsed = adapter.schema.safeParse(record.data);
+    if (!parsed.success) {
+      await reject(record, describeIssues(parsed.error));
+      continue;
+    }
+    batch.push(parsed.data);
+    chars += rowChars(record);
+    if (batch.length >= batchRows || chars >= batchChars) await flush();
+  }
+  if (batch.length > 0) await flush();
+  await writing;
+  return counts;
+}

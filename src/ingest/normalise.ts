@@ -1,0 +1,24 @@
+import { domainToASCII } from 'node:url';
+
+/** The shape sending_domains.domain accepts (the same pattern as the table's CHECK). */
+const asciiDomain = /^[a-z0-9._-]+\.[a-z0-9-]+$/;
+/** Printable ASCII without `@`: lower-casing it is the same in JavaScript and in Postgres. */
+const localPart = /^[\x21-\x3f\x41-\x7e]+$/;
+
+/** `Ana <ANA@Exämple.com>` → `ana@xn--exmple-cua.com`; null when it is not an address. */
+export function normaliseAddress(input: string): string | null {
+  const bracketed = /<([^<>]*)>/.exec(input);
+  const address = (bracketed ? bracketed[1]! : input).trim().toLowerCase();
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return null;
+  const local = address.slice(0, at);
+  const domain = normaliseDomain(address.slice(at + 1));
+  return domain && localPart.test(local) ? `${local}@${domain}` : null;
+}
+
+/** Lower-case ASCII form of a domain name (IDNA for internationalised names); null when it is not one. */
+export function normaliseDomain(input: string): string | null {
+  const trimmed = input.trim().toLowerCase().replace(/\.$/, '');
+  const ascii = /^[\x21-\x7e]+$/.test(trimmed) ? trimmed : domainToASCII(trimmed);
+  return asciiDomain.test(ascii) ? ascii : null;
+}
