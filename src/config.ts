@@ -41,6 +41,8 @@ export const configSchema = z.object({
       .optional(),
   ),
   SMTP_DESK_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.smtp-desk')),
+  SMARTLEAD_WEBHOOK_SECRET: optionalString,
+  WEBHOOK_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'a random token of at least 16 characters').optional()),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
     z.enum(logLevels, { error: `one of ${logLevels.join(', ')}` }).default('info'),
@@ -49,7 +51,14 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };
 
-const secretVariables = new Set(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'DATABASE_URL']);
+const secretVariables = new Set([
+  'SLACK_BOT_TOKEN',
+  'SLACK_APP_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'DATABASE_URL',
+  'SMARTLEAD_WEBHOOK_SECRET',
+  'WEBHOOK_TOKEN',
+]);
 
 export class ConfigError extends UserFacingError {}
 
