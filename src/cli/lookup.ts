@@ -5,7 +5,7 @@ import { renderExplanation } from '../knowledge/render.js';
 import { usageText } from '../slack/blocks/usage.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
-export const lookupUsage = [
+const lookupUsage = [
   'usage: smtp-desk lookup [--json] <code or bounce text…>',
   '       smtp-desk lookup --jsonl   (one input per stdin line, one JSON object per output line)',
 ].join('\n');

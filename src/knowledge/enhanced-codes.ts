@@ -10,24 +10,6 @@ export interface EnhancedEntry extends Reading {
 const r3463 = 'RFC 3463';
 const r7372 = 'RFC 7372';
 
-/** Registry titles of the classes (first digit) and subjects (second number), in our words. */
-export const enhancedClasses: Readonly<Record<string, string>> = {
-  '2': 'Success',
-  '4': 'Persistent temporary failure',
-  '5': 'Permanent failure',
-};
-
-export const enhancedSubjects: Readonly<Record<string, string>> = {
-  '0': 'Other or undefined status',
-  '1': 'Addressing status',
-  '2': 'Mailbox status',
-  '3': 'Mail system status',
-  '4': 'Network and routing status',
-  '5': 'Mail delivery protocol status',
-  '6': 'Message content or media status',
-  '7': 'Security or policy status',
-};
-
 /** Every code of the IANA registry, X.0.0 … X.7.30. */
 export const enhancedCodes: Readonly<Record<string, EnhancedEntry>> = {
   '0.0': { title: 'Other or undefined status', meaning: 'Only the class of the outcome is known; the server gave no detail.', category: 'unknown', rfc: r3463 },

@@ -76,7 +76,7 @@ export function explain(input: string): Explanation {
   return explanationOf(input, resolve(parse(input)));
 }
 
-export function explanationOf(input: string, resolution: Resolution): Explanation {
+function explanationOf(input: string, resolution: Resolution): Explanation {
   const { reading, klass, rule } = resolution;
   const guidance = guidanceFor(reading.category, klass === 'transient');
   const steps = reading.next_steps ?? (reading.auth ? authSteps[reading.auth] : guidance.next_steps);

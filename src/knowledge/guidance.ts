@@ -47,7 +47,7 @@ export const authSteps: Record<AuthCheck, readonly string[]> = {
   multiple: [...checkDomainAuth, pauseUntilFixed],
 };
 
-export const guidance: Record<Category, CategoryGuidance> = {
+const guidance: Record<Category, CategoryGuidance> = {
   delivered: {
     permanent: {
       action: 'none',

@@ -19,6 +19,11 @@ export const providerNames = {
 
 export type ProviderId = keyof typeof providerNames;
 
+/** The display name of a provider id, or null for none or an id smtp-desk does not know. */
+export function providerName(provider: string | null): string | null {
+  return provider !== null && Object.hasOwn(providerNames, provider) ? providerNames[provider as ProviderId] : null;
+}
+
 type Signature = readonly [ProviderId, RegExp];
 
 /**
@@ -28,7 +33,7 @@ type Signature = readonly [ProviderId, RegExp];
  * Every pattern is a plain alternation of literals, so matching stays linear in the text.
  */
 const signatures: readonly Signature[] = [
-  ['microsoft', /\b(?:a?s3150|a?s3140|s3115|s775|as\d{3,9})\b|storedrv|protection\.outlook\.com|sender\.office\.com|postmaster\.live\.com|mail\.live\.com|submission ?quota|pfa agent|exchange online|recipient address rejected: access denied/],
+  ['microsoft', /\b(?:a?s3150|a?s3140|s3115|s775|as\d{3,9})\b|storedrv|resolver\.(?:adr|rst)|protection\.outlook\.com|sender\.office\.com|postmaster\.live\.com|mail\.live\.com|submission ?quota|pfa agent|exchange online|recipient address rejected: access denied/],
   ['yahoo', /\b(?:tss\d\d|ts0\d|ph01|bl2[13])\b|yahooinc|postmaster\.yahoo|yahoodns|yahoo requires/],
   ['apple', /\b(?:hme1|cs01)\b|support\.apple\.com|icloud\.com|smtpin\d*\.me\.com/],
   ['gmail', /\bgsmtp\b|\bgcdp\b|google\.com|googlemail|gmail requires|google's/],

@@ -1,17 +1,12 @@
 import type { Explanation } from './explain.js';
 import { actionLabels, categoryLabels, retryLabels } from './labels.js';
-import { providerNames, type ProviderId } from './providers.js';
+import { providerName } from './providers.js';
 import { sourcesOf } from './sources.js';
 
 /** The code part of a heading: "550 5.7.26", or the provider when the text had no code. */
 export function codeLabel(explanation: Explanation): string {
   const codes = [explanation.reply_code, explanation.enhanced_code].filter((code) => code !== null).join(' ');
   return codes || providerName(explanation.provider) || 'SMTP';
-}
-
-export function providerName(provider: string | null): string | null {
-  if (provider === null) return null;
-  return Object.hasOwn(providerNames, provider) ? providerNames[provider as ProviderId] : provider;
 }
 
 /** A plain-text rendering of an explanation, for terminals and logs. */

@@ -56,7 +56,7 @@ for (const rule of providerRules) {
 }
 const anyReceiver = wordingRules.map(compile);
 
-function firstMatch(rules: readonly CompiledRule[], parsed: Codes & { haystack: string }): Rule | undefined {
+function firstMatch(rules: readonly CompiledRule[], parsed: Parsed): Rule | undefined {
   for (const { rule, codes } of rules) {
     if (codes.length > 0 && !codes.some((test) => test(parsed.reply_code, parsed.enhanced_code))) continue;
     if (rule.text && !rule.text.test(parsed.haystack)) continue;
@@ -65,14 +65,9 @@ function firstMatch(rules: readonly CompiledRule[], parsed: Codes & { haystack: 
   return undefined;
 }
 
-interface Codes {
-  reply_code: number | null;
-  enhanced_code: string | null;
-}
-
 const nothing: Reading = { title: 'No SMTP code recognised', meaning: '', category: 'unknown' };
 
-function classOf(codes: Codes, rule: Rule | undefined): ReplyClass {
+function classOf(codes: Pick<Parsed, 'reply_code' | 'enhanced_code'>, rule: Rule | undefined): ReplyClass {
   if (codes.reply_code !== null) return classOfDigit(String(codes.reply_code)[0]);
   if (codes.enhanced_code !== null) return classOfDigit(codes.enhanced_code[0]);
   return rule?.klass ?? 'unknown';

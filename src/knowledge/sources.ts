@@ -1,10 +1,6 @@
 import { lookupEnhanced, lookupReply } from './lookup.js';
-import { providerNames, type ProviderId } from './providers.js';
+import { providerName } from './providers.js';
 import type { Explanation } from './explain.js';
-
-function isProviderId(id: string): id is ProviderId {
-  return Object.hasOwn(providerNames, id);
-}
 
 /** Where an explanation's facts come from (RFCs, the provider), for a card's context line. */
 export function sourcesOf(explanation: Pick<Explanation, 'reply_code' | 'enhanced_code' | 'provider'>): string[] {
@@ -16,6 +12,7 @@ export function sourcesOf(explanation: Pick<Explanation, 'reply_code' | 'enhance
     sources.add('RFC 3463');
     for (const rfc of enhanced.entry.rfc.split('; ')) sources.add(rfc);
   }
-  if (explanation.provider !== null && isProviderId(explanation.provider)) sources.add(providerNames[explanation.provider]);
+  const provider = providerName(explanation.provider);
+  if (provider !== null) sources.add(provider);
   return [...sources];
 }

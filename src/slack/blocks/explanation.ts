@@ -1,7 +1,8 @@
 import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import type { Explanation } from '../../knowledge/explain.js';
 import { actionLabels, categoryLabels, retryLabels } from '../../knowledge/labels.js';
-import { codeLabel, providerName } from '../../knowledge/render.js';
+import { providerName } from '../../knowledge/providers.js';
+import { codeLabel } from '../../knowledge/render.js';
 import { sourcesOf } from '../../knowledge/sources.js';
 import { blockKitLimits, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
