@@ -905,7 +905,7 @@ export const wordingRules: readonly Rule[] = [
   },
   {
     provider: null,
-    text: /(?:considered|classified|identified|detected) as spam|spam (?:content|detected|score)|looks like spam/,
+    text: /(?:rejected|blocked|considered|classified|identified|detected|flagged|marked) as spam|spam (?:content|detected|score|message)|looks like spam|content filter/,
     reading: { title: 'Judged as spam', meaning: 'The text says a content filter judged the message as spam.', category: 'spam_content' },
   },
   {
