@@ -3,6 +3,7 @@ import { exitCodes, processIo, writeLine, type CliIo, type Verb } from './cli/io
 
 const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
   serve: { summary: 'run the Slack bot (local console when no Slack tokens are set)', load: async () => (await import('./cli/serve.js')).serve },
+  lookup: { summary: 'explain an SMTP reply code or bounce text (--json; --jsonl reads stdin)', load: async () => (await import('./cli/lookup.js')).lookup },
   migrate: { summary: 'apply pending database migrations', load: async () => (await import('./cli/migrate.js')).migrate },
 };
 

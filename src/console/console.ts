@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import { createSlackApp } from '../slack/app.js';
 import type { AppContext } from '../slack/context.js';
-import { startLocalSlack, type LocalMessage } from './local-slack.js';
+import { localBotIdentity, startLocalSlack, type LocalMessage } from './local-slack.js';
 import { ConsoleReceiver } from './receiver.js';
 import { renderBlocks, type NumberedButton } from './render.js';
 
@@ -30,7 +30,7 @@ export async function runConsole(context: AppContext, io: ConsoleIo): Promise<vo
   let buttons: PressableButton[] = [];
 
   const show = (message: LocalMessage) => {
-    const rendered = renderBlocks(message.blocks ?? [], message.text, buttons.length + 1);
+    const rendered = renderBlocks(message.blocks ?? [], message.text, buttons.length + 1, { [localUser.id]: localUser.name });
     const label = message.via === 'chat.update' ? '(message updated)' : message.threadTs ? '(thread reply)' : message.ephemeral ? '(only you can see this)' : `(posted in #${localChannel.name})`;
     print();
     print(label);
@@ -44,7 +44,7 @@ export async function runConsole(context: AppContext, io: ConsoleIo): Promise<vo
     ...context,
     config: { ...context.config, SLACK_BOT_TOKEN: 'xoxb-local-console', SLACK_API_URL: slack.apiUrl },
   };
-  createSlackApp({ context: localContext, receiver });
+  createSlackApp({ context: localContext, receiver, identity: localBotIdentity });
 
   const ackAsMessage = (response: unknown) => {
     const body = typeof response === 'string' ? { text: response } : (response as { text?: string; blocks?: unknown[]; response_type?: string });

@@ -20,7 +20,8 @@ export interface LocalSlack {
   stop(): Promise<void>;
 }
 
-const identity = { user_id: 'U0SMTPDESK', bot_id: 'B0SMTPDESK', team_id: 'T0LOCAL', team: 'local', user: 'smtp-desk' };
+export const localBotIdentity = { botId: 'B0SMTPDESK', botUserId: 'U0SMTPDESK' };
+const identity = { user_id: localBotIdentity.botUserId, bot_id: localBotIdentity.botId, team_id: 'T0LOCAL', team: 'local', user: 'smtp-desk' };
 
 /**
  * A loopback stand-in for Slack's Web API and response URLs, so local mode drives the real Bolt
@@ -81,7 +82,11 @@ export async function startLocalSlack(onMessage: (message: LocalMessage) => void
   return {
     apiUrl: `${base}/api/`,
     responseUrl: () => `${base}/response/${++responses}`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

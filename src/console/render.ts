@@ -18,19 +18,41 @@ type Json = Record<string, unknown>;
 
 const asObject = (value: unknown): Json => (value !== null && typeof value === 'object' ? (value as Json) : {});
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const textOf = (value: unknown): string => {
-  const text = asObject(value).text;
-  return typeof text === 'string' ? mrkdwnToPlain(text) : '';
+
+const emoji: Record<string, string> = {
+  no_entry: '⛔',
+  hourglass_flowing_sand: '⏳',
+  white_check_mark: '✅',
+  grey_question: '❔',
+  warning: '⚠️',
+  red_circle: '🔴',
+  large_orange_circle: '🟠',
+  large_yellow_circle: '🟡',
+  large_green_circle: '🟢',
+  wrench: '🔧',
+  eyes: '👀',
+  rotating_light: '🚨',
 };
 
-/** Slack mrkdwn to terminal text: links and mentions shown by their labels, markers dropped. */
-export function mrkdwnToPlain(text: string): string {
+/** Slack mrkdwn outside code spans: links and mentions by their labels, emphasis markers dropped. */
+function plainSegment(text: string, userNames: Readonly<Record<string, string>>): string {
   return text
     .replace(/<(?:https?:\/\/|mailto:)[^|>]*\|([^>]*)>/g, '$1')
     .replace(/<((?:https?:\/\/|mailto:)[^>]*)>/g, '$1')
-    .replace(/<@([A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, name?: string) => `@${name ?? id}`)
+    .replace(/<@([A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, name?: string) => `@${name ?? userNames[id] ?? id}`)
     .replace(/<!date\^\d+\^[^|]*\|([^>]*)>/g, '$1')
-    .replace(/(^|[\s(])[*_~]+(?=\S)|(?<=\S)[*_~]+(?=$|[\s).,:;!?])/gm, '$1')
+    .replace(/\*([^*\n]+)\*/g, '$1')
+    .replace(/(^|[^\w])_([^_\n]+)_(?![\w])/g, '$1$2')
+    .replace(/~([^~\n]+)~/g, '$1')
+    .replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => emoji[name] ?? whole);
+}
+
+/** Slack mrkdwn to terminal text; `code spans` are kept as typed. */
+export function mrkdwnToPlain(text: string, userNames: Readonly<Record<string, string>> = {}): string {
+  return text
+    .split(/(`[^`\n]*`)/)
+    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : plainSegment(part, userNames)))
+    .join('')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
@@ -40,7 +62,16 @@ export function mrkdwnToPlain(text: string): string {
  * Renders Block Kit blocks as readable terminal text: headers underlined, sections and fields,
  * context lines indented, dividers as rules, and every button numbered from `firstNumber`.
  */
-export function renderBlocks(blocks: unknown[], fallbackText: string | undefined, firstNumber: number): RenderedMessage {
+export function renderBlocks(
+  blocks: unknown[],
+  fallbackText: string | undefined,
+  firstNumber: number,
+  userNames: Readonly<Record<string, string>> = {},
+): RenderedMessage {
+  const textOf = (value: unknown): string => {
+    const text = asObject(value).text;
+    return typeof text === 'string' ? mrkdwnToPlain(text, userNames) : '';
+  };
   const lines: string[] = [];
   const buttons: NumberedButton[] = [];
   const addButton = (element: Json, blockId: string): string => {
@@ -91,12 +122,12 @@ export function renderBlocks(blocks: unknown[], fallbackText: string | undefined
       }
       case 'rich_text':
       case 'markdown':
-        lines.push(mrkdwnToPlain(String(block.text ?? fallbackText ?? '')));
+        lines.push(mrkdwnToPlain(String(block.text ?? fallbackText ?? ''), userNames));
         break;
       default:
         break;
     }
   }
-  if (lines.length === 0 && fallbackText) lines.push(...mrkdwnToPlain(fallbackText).split('\n'));
+  if (lines.length === 0 && fallbackText) lines.push(...mrkdwnToPlain(fallbackText, userNames).split('\n'));
   return { lines, buttons };
 }

@@ -7,6 +7,8 @@ export interface SlackAppOptions {
   context: AppContext;
   /** Overrides the receiver chosen from the config (the local console brings its own). */
   receiver?: Receiver;
+  /** The bot's own ids when already known; without them Bolt asks Slack with auth.test. */
+  identity?: { botId: string; botUserId: string };
 }
 
 /** Socket Mode when SLACK_APP_TOKEN is set, else HTTP with /slack/events beside the plain routes. */
@@ -28,9 +30,10 @@ export function buildReceiver(context: AppContext): HTTPReceiver | SocketModeRec
   });
 }
 
-export function createSlackApp({ context, receiver }: SlackAppOptions): App {
+export function createSlackApp({ context, receiver, identity }: SlackAppOptions): App {
   const app = new App({
     token: context.config.SLACK_BOT_TOKEN,
+    ...identity,
     receiver: receiver ?? buildReceiver(context),
     logger: context.logger,
     clientOptions: { slackApiUrl: context.config.SLACK_API_URL },

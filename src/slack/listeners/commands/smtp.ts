@@ -1,4 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { explain, isRecognised } from '../../../knowledge/explain.js';
+import { explanationBlocks, explanationText } from '../../blocks/explanation.js';
 import { usageBlocks, usageText } from '../../blocks/usage.js';
 import type { AppContext } from '../../context.js';
 
@@ -19,8 +21,15 @@ const help: Subcommand = {
 
 const subcommands: Subcommand[] = [help];
 
-/** When no sub-command matches, the whole text is treated as a code or bounce to explain. */
-const fallback: Subcommand = help;
+/** When no sub-command matches, the whole text is a code or bounce to explain (usage if nothing is recognised). */
+const lookup: Subcommand = {
+  name: 'lookup',
+  async handle(args, text, context) {
+    const explanation = explain(text);
+    if (!isRecognised(explanation)) return help.handle(args, text, context);
+    await args.ack({ response_type: 'ephemeral', text: explanationText(explanation), blocks: explanationBlocks(explanation) });
+  },
+};
 
 export function smtpCommand(context: AppContext) {
   return async (args: CommandArgs): Promise<void> => {
@@ -29,6 +38,6 @@ export function smtpCommand(context: AppContext) {
     const subcommand = subcommands.find((candidate) => candidate.name === first.toLowerCase());
     if (text === '') return help.handle(args, '', context);
     if (subcommand) return subcommand.handle(args, rest.join(' '), context);
-    return fallback.handle(args, text, context);
+    return lookup.handle(args, text, context);
   };
 }
