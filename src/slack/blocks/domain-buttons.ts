@@ -1,0 +1,89 @@
+import type { ActionsBlock, Button } from '@slack/types';
+import { z } from 'zod';
+import { domainStatuses, type DomainStatus } from '../../store/fleet.js';
+import { blockKitLimits, truncate } from './limits.js';
+
+/** The domain decisions a button can ask for, and the action_id each button carries. */
+export const domainActionIds = {
+  pull: 'domain_pull',
+  reserve: 'domain_reserve',
+  reactivate: 'domain_reactivate',
+  keep: 'domain_keep',
+} as const;
+export type DomainDecision = keyof typeof domainActionIds;
+
+/**
+ * What a domain button's `value` carries: a small reference, never the state itself. `from` is the
+ * status the clicker saw, so a decision taken on a stale message is refused instead of applied.
+ */
+export const domainButtonValueSchema = z.strictObject({
+  domain: z.string().min(1).max(253),
+  from: z.enum(domainStatuses),
+  day: z.iso.date().optional(),
+});
+export type DomainButtonValue = z.infer<typeof domainButtonValueSchema>;
+
+export function encodeDomainButtonValue(value: DomainButtonValue): string {
+  return JSON.stringify(value);
+}
+
+/** Parses a button value from Slack; null when it is not one of ours (forged or garbled). */
+export function decodeDomainButtonValue(raw: string | undefined): DomainButtonValue | null {
+  try {
+    const parsed = domainButtonValueSchema.safeParse(JSON.parse(raw ?? ''));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Which decisions make sense from each status. */
+const decisionsFrom: Record<DomainStatus, readonly DomainDecision[]> = {
+  active: ['pull', 'reserve', 'keep'],
+  pulled: ['reactivate', 'reserve'],
+  reserved: ['reactivate'],
+};
+
+const labels: Record<DomainDecision, string> = {
+  pull: 'Pull domain',
+  reserve: 'Mark reserve',
+  reactivate: 'Reactivate',
+  keep: 'Keep',
+};
+
+export interface DomainButtonsInput {
+  domain: string;
+  status: DomainStatus;
+  /** The digest day the buttons belong to (Keep snoozes from it). */
+  day?: string;
+  /** Plain-words reasons shown in the Pull confirmation, most severe first. */
+  findings?: readonly string[];
+}
+
+function pullConfirm(domain: string, findings: readonly string[]): NonNullable<Button['confirm']> {
+  const why = findings.length > 0 ? findings.join(' ') : 'No rule flagged it today.';
+  return {
+    title: { type: 'plain_text', text: truncate(`Pull ${domain}?`, blockKitLimits.confirmTitle) },
+    text: {
+      type: 'plain_text',
+      text: truncate(`It stops sending until someone reactivates it. ${why}`, blockKitLimits.confirmText),
+    },
+    confirm: { type: 'plain_text', text: 'Pull domain' },
+    deny: { type: 'plain_text', text: 'Cancel' },
+    style: 'danger',
+  };
+}
+
+/** The buttons for one domain: Pull (danger, confirmed) / Mark reserve / Keep, or Reactivate. */
+export function domainButtons(input: DomainButtonsInput): ActionsBlock {
+  const value = encodeDomainButtonValue({ domain: input.domain, from: input.status, ...(input.day ? { day: input.day } : {}) });
+  const elements: Button[] = decisionsFrom[input.status].map((decision) => ({
+    type: 'button',
+    action_id: domainActionIds[decision],
+    text: { type: 'plain_text', text: labels[decision] },
+    value,
+    ...(decision === 'pull' ? { style: 'danger' as const, confirm: pullConfirm(input.domain, input.findings ?? []) } : {}),
+    ...(decision === 'reactivate' ? { style: 'primary' as const } : {}),
+  }));
+  return { type: 'actions', block_id: truncate(`domain:${input.domain}`, blockKitLimits.blockId), elements };
+}
