@@ -5,6 +5,8 @@ import { UserFacingError } from './errors.js';
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
+const slackIdList = 'a comma-separated list of Slack user IDs (U…, W…) and user-group IDs (S…), e.g. U0123ABCD,S0456EFGH';
+
 const logLevels = ['debug', 'info', 'warn', 'error'] as const;
 
 export const configSchema = z.object({
@@ -43,6 +45,19 @@ export const configSchema = z.object({
   SMTP_DESK_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.smtp-desk')),
   SMARTLEAD_WEBHOOK_SECRET: optionalString,
   WEBHOOK_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'a random token of at least 16 characters').optional()),
+  APPROVERS: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter((id) => id !== '') : []),
+    z.array(z.string().regex(/^[UWS][A-Z0-9]{2,}$/, slackIdList), { error: slackIdList }),
+  ),
+  SNOOZE_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'a whole number of days between 1 and 90' })
+      .int('a whole number of days between 1 and 90')
+      .min(1, 'a whole number of days between 1 and 90')
+      .max(90, 'a whole number of days between 1 and 90')
+      .default(3),
+  ),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
     z.enum(logLevels, { error: `one of ${logLevels.join(', ')}` }).default('info'),
