@@ -1,0 +1,90 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type Harness } from '../support/app-harness.js';
+import { databaseLabel } from '../support/db.js';
+import { lemlistBounce, plusvibeBounce, smartleadBounce } from '../ingest/fixtures.js';
+
+const token = 'wh-token-0123456789abcdef';
+const smartleadSecret = 'smartlead-signing-secret';
+
+const sign = (body: string, secret = smartleadSecret) => createHmac('sha256', secret).update(body).digest('hex');
+
+describe(`sequencer webhooks through the app's HTTP server on ${databaseLabel}`, () => {
+  let harness: Harness;
+  let off: Harness;
+  beforeAll(async () => {
+    harness = await startApp({ env: { WEBHOOK_TOKEN: token, SMARTLEAD_WEBHOOK_SECRET: smartleadSecret } });
+    off = await startApp();
+  });
+  afterAll(async () => {
+    await harness.stop();
+    await off.stop();
+  });
+
+  const post = (app: Harness, path: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${app.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const stored = async (sequencer: string) =>
+    Number((await harness.store.pool.query(`SELECT count(*) AS n FROM bounce_events WHERE sequencer = $1`, [sequencer])).rows[0].n);
+
+  it('stores a signed Smartlead bounce once, however often it is delivered', async () => {
+    const body = JSON.stringify(smartleadBounce());
+    for (const expected of [{ stored: 1, duplicates: 0 }, { stored: 0, duplicates: 1 }]) {
+      const response = await post(harness, '/webhooks/smartlead', body, { 'x-smartlead-signature': sign(body) });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ ok: true, ignored: 0, ...expected });
+    }
+    expect(await stored('smartlead')).toBe(1);
+    const { rows } = await harness.store.pool.query("SELECT sending_domain, category FROM bounce_daily JOIN bounce_events USING (sending_domain) WHERE sequencer = 'smartlead'");
+    expect(rows).toEqual([{ sending_domain: 'outreach-example.com', category: 'invalid_recipient' }]);
+  });
+
+  it('stores nothing with a wrong or missing signature', async () => {
+    const body = JSON.stringify(smartleadBounce({ stats_id: 'unsigned-1' }));
+    const attempts: Record<string, string>[] = [{ 'x-smartlead-signature': sign(body, 'wrong-secret') }, {}, { 'x-smartlead-signature': sign(`${body} `) }];
+    for (const headers of attempts) {
+      const response = await post(harness, '/webhooks/smartlead', body, headers);
+      expect(response.status).toBe(401);
+    }
+    expect(await stored('smartlead')).toBe(1);
+  });
+
+  it('takes other senders with the URL token, and refuses a wrong one', async () => {
+    const body = JSON.stringify(lemlistBounce());
+    expect((await post(harness, '/webhooks/lemlist?token=wrong', body)).status).toBe(401);
+    expect((await post(harness, '/webhooks/lemlist', body)).status).toBe(401);
+    expect(await stored('lemlist')).toBe(0);
+    const response = await post(harness, `/webhooks/lemlist?token=${token}`, body);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, stored: 1, duplicates: 0, ignored: 0 });
+    expect((await post(harness, `/webhooks/lemlist?token=${token}`, body)).status).toBe(200);
+    expect(await stored('lemlist')).toBe(1);
+  });
+
+  it('accepts an array of events and ignores other event types', async () => {
+    const body = JSON.stringify([plusvibeBounce(), plusvibeBounce({ webhook_event: 'EMAIL_SENT', message_id: 'sent-1' })]);
+    const response = await post(harness, `/webhooks/plusvibe?token=${token}`, body);
+    expect(await response.json()).toEqual({ ok: true, stored: 1, duplicates: 0, ignored: 1 });
+  });
+
+  it('answers 400 with the reason for a bad payload, 404 for an unknown sequencer, 413 over the limit', async () => {
+    const notJson = await post(harness, `/webhooks/lemlist?token=${token}`, '{"type":');
+    expect(notJson.status).toBe(400);
+    expect(((await notJson.json()) as { error: string }).error).toMatch(/^body is not JSON/);
+
+    const bad = await post(harness, `/webhooks/lemlist?token=${token}`, JSON.stringify(lemlistBounce({ _id: 'act_bad', leadEmail: 'nobody' })));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toBe('leadEmail: not an email address: "nobody"');
+
+    expect((await post(harness, `/webhooks/mailchimp?token=${token}`, '{}')).status).toBe(404);
+
+    const huge = JSON.stringify(lemlistBounce({ _id: 'act_huge', errorMessage: 'x'.repeat(1_100_000) }));
+    expect((await post(harness, `/webhooks/lemlist?token=${token}`, huge)).status).toBe(413);
+    expect(await stored('lemlist')).toBe(1);
+  });
+
+  it('is off, saying how to enable it, when neither secret is configured', async () => {
+    const response = await post(off, '/webhooks/lemlist?token=anything', JSON.stringify(lemlistBounce()));
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: string }).error).toMatch(/set WEBHOOK_TOKEN/);
+  });
+});
