@@ -73,6 +73,9 @@ export async function startApp(options: HarnessOptions = {}): Promise<Harness> {
     const server = (await app.start(0)) as Server;
     port = (server.address() as AddressInfo).port;
   }
+  // Bolt verifies the bot token with auth.test as soon as the app is built; let that finish first,
+  // so stopping the fake never leaves the app's WebClient retrying it.
+  await fake.waitFor('auth.test');
   const baseUrl = `http://127.0.0.1:${port}`;
 
   return {
