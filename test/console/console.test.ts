@@ -1,0 +1,72 @@
+import { PassThrough, Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { runConsole } from '../../src/console/console.js';
+import { createLogger } from '../../src/logger.js';
+import type { AppContext } from '../../src/slack/context.js';
+import { openTestStore, type TestStore } from '../support/db.js';
+
+/** Types `lines` into the local console (stdin not a terminal) and returns everything it printed. */
+async function typeInto(context: AppContext, lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  let printed = '';
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      printed += String(chunk);
+      done();
+    },
+  });
+  input.end(lines.map((line) => `${line}\n`).join(''));
+  await runConsole(context, { input, output });
+  return printed;
+}
+
+describe('the local console', () => {
+  let store: TestStore;
+  let context: AppContext;
+  let logged = '';
+  beforeAll(async () => {
+    store = await openTestStore();
+    const config = loadConfig({ LOG_LEVEL: 'warn' });
+    const logs = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logged += String(chunk);
+        done();
+      },
+    });
+    context = { config, store, logger: createLogger(config.LOG_LEVEL, logs), now: () => new Date() };
+  });
+  afterAll(async () => store.close());
+
+  it('answers /smtp help with the usage, marked as only visible to you', async () => {
+    const printed = await typeInto(context, ['/smtp help']);
+
+    expect(printed).toMatch(/^\n\(only you can see this\)\nsmtp-desk explains SMTP bounces/);
+    expect(printed).toContain('`/smtp domain example.com`  show one sending domain');
+  });
+
+  it('presses a button by its number: Share posts the card in the channel', async () => {
+    const printed = await typeInto(context, ['/smtp 550 5.7.26', '1']);
+    const [answer = '', shared = ''] = printed.split('(posted in #local)');
+
+    expect(answer).toContain('(only you can see this)');
+    expect(answer).toContain('550 5.7.26');
+    expect(answer).toMatch(/\[1\] Share in channel/);
+    expect(shared).toContain('550 5.7.26');
+    expect(shared).toContain('Shared by @you');
+    expect(logged).toBe('');
+  });
+
+  it('says so when a number matches no button, and when there are none at all', async () => {
+    const printed = await typeInto(context, ['2', '/smtp 550 5.7.26', '7']);
+
+    expect(printed).toContain('There are no buttons to press right now.');
+    expect(printed).toContain('There is no button 7; choose 1 to 1.');
+  });
+
+  it('stops reading at exit and explains what it accepts', async () => {
+    const printed = await typeInto(context, ['hello', 'exit', '/smtp help']);
+
+    expect(printed).toBe('Type a command such as /smtp 550 5.7.26 or /smtp help, a button number, or exit.\n');
+  });
+});
