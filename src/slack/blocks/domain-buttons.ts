@@ -1,5 +1,6 @@
 import type { ActionsBlock, Button } from '@slack/types';
 import { z } from 'zod';
+import { ruleNames, verdicts, type RuleName, type Verdict } from '../../health/verdict.js';
 import { domainStatuses, type DomainStatus } from '../../store/fleet.js';
 import { blockKitLimits, truncate } from './limits.js';
 
@@ -20,6 +21,9 @@ export const domainButtonValueSchema = z.strictObject({
   domain: z.string().min(1).max(253),
   from: z.enum(domainStatuses),
   day: z.iso.date().optional(),
+  /** The verdict and the rules that flagged the domain, as the clicker saw them (Keep remembers them). */
+  verdict: z.enum(verdicts).optional(),
+  rules: z.array(z.enum(ruleNames)).max(ruleNames.length).optional(),
 });
 export type DomainButtonValue = z.infer<typeof domainButtonValueSchema>;
 
@@ -38,7 +42,7 @@ export function decodeDomainButtonValue(raw: string | undefined): DomainButtonVa
 }
 
 /** Which decisions make sense from each status. */
-const decisionsFrom: Record<DomainStatus, readonly DomainDecision[]> = {
+export const decisionsFrom: Record<DomainStatus, readonly DomainDecision[]> = {
   active: ['pull', 'reserve', 'keep'],
   pulled: ['reactivate', 'reserve'],
   reserved: ['reactivate'],
@@ -58,6 +62,9 @@ export interface DomainButtonsInput {
   day?: string;
   /** Plain-words reasons shown in the Pull confirmation, most severe first. */
   findings?: readonly string[];
+  /** The day's verdict and the rules behind the findings: recorded with a decision, and what Keep compares with later. */
+  verdict?: Verdict;
+  rules?: readonly RuleName[];
 }
 
 function pullConfirm(domain: string, findings: readonly string[]): NonNullable<Button['confirm']> {
@@ -76,7 +83,13 @@ function pullConfirm(domain: string, findings: readonly string[]): NonNullable<B
 
 /** The buttons for one domain: Pull (danger, confirmed) / Mark reserve / Keep, or Reactivate. */
 export function domainButtons(input: DomainButtonsInput): ActionsBlock {
-  const value = encodeDomainButtonValue({ domain: input.domain, from: input.status, ...(input.day ? { day: input.day } : {}) });
+  const value = encodeDomainButtonValue({
+    domain: input.domain,
+    from: input.status,
+    ...(input.day ? { day: input.day } : {}),
+    ...(input.verdict ? { verdict: input.verdict } : {}),
+    ...(input.rules && input.rules.length > 0 ? { rules: [...new Set(input.rules)] } : {}),
+  });
   const elements: Button[] = decisionsFrom[input.status].map((decision) => ({
     type: 'button',
     action_id: domainActionIds[decision],

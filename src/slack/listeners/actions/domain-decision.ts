@@ -1,0 +1,60 @@
+import { decideDomainStatus } from '../../../domains/decide.js';
+import type { DomainStatus } from '../../../store/fleet.js';
+import { reserveSuggestions } from '../../../store/rotation.js';
+import { decisionsFrom, decodeDomainButtonValue, type DomainButtonValue, type DomainDecision } from '../../blocks/domain-buttons.js';
+import { alreadyDecidedText, decisionText, rotationBlocks } from '../../blocks/domain-decision.js';
+import type { AppContext } from '../../context.js';
+import type { ButtonArgs } from './button-args.js';
+import { recordDecision, showDecision, tellClicker } from './show-decision.js';
+
+export type StatusDecision = Exclude<DomainDecision, 'keep'>;
+
+const targets: Record<StatusDecision, DomainStatus> = { pull: 'pulled', reserve: 'reserved', reactivate: 'active' };
+
+/** What a decision from a digest button records as its reason: the day and the rules that flagged the domain. */
+function reasonFrom(value: DomainButtonValue): string | null {
+  if (!value.day) return null;
+  return `digest ${value.day}${value.rules?.length ? `: ${value.rules.join(', ')}` : ''}`;
+}
+
+/**
+ * Pull / Mark reserve / Reactivate (runs behind approversOnly, which has acknowledged the click):
+ * one guarded status change, shown on the message and recorded in its thread; a pull suggests
+ * reserve domains to activate instead. A click that lost a race, or a retried delivery, changes
+ * nothing and re-renders who decided.
+ */
+export function domainDecision(context: AppContext, decision: StatusDecision) {
+  return async (args: ButtonArgs): Promise<void> => {
+    const { body, action } = args;
+    const value = decodeDomainButtonValue(action.value);
+    if (!value || !decisionsFrom[value.from].includes(decision)) {
+      await tellClicker(args, context, 'That button does not carry a domain decision I can apply; nothing changed.');
+      return;
+    }
+    const db = context.store.pool;
+    const to = targets[decision];
+    const result = await decideDomainStatus(db, {
+      domain: value.domain,
+      to,
+      from: [value.from],
+      actor: body.user.id,
+      source: 'button',
+      reason: reasonFrom(value),
+      slackActionTs: action.action_ts,
+    });
+    if (result.outcome === 'unknown_domain') {
+      await tellClicker(args, context, `I no longer know the domain ${value.domain}; nothing changed.`);
+      return;
+    }
+    if (result.outcome === 'changed') {
+      const text = decisionText({ domain: value.domain, status: to, by: { actor: body.user.id, at: result.at } });
+      await showDecision(args, context, value.domain, text);
+      const rotation = to === 'pulled' ? rotationBlocks(value.domain, await reserveSuggestions(db, value.domain)) : [];
+      await recordDecision(args, context, text, rotation);
+      return;
+    }
+    const shown = { domain: value.domain, status: result.status, by: result.last ? { actor: result.last.actor, at: result.last.at } : undefined };
+    await showDecision(args, context, value.domain, decisionText(shown));
+    if (result.outcome !== 'duplicate') await tellClicker(args, context, alreadyDecidedText(shown, to));
+  };
+}

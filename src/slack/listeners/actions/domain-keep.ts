@@ -1,0 +1,44 @@
+import { activeSnoozes, snoozeDomain } from '../../../store/snoozes.js';
+import { decodeDomainButtonValue } from '../../blocks/domain-buttons.js';
+import { keptText } from '../../blocks/domain-decision.js';
+import type { AppContext } from '../../context.js';
+import type { ButtonArgs } from './button-args.js';
+import { recordDecision, showDecision, tellClicker } from './show-decision.js';
+
+/**
+ * Keep (runs behind approversOnly): the domain stays in rotation and the digest does not list it
+ * again for SNOOZE_DAYS days, unless something new happens (a worse verdict or a new rule).
+ */
+export function domainKeep(context: AppContext) {
+  return async (args: ButtonArgs): Promise<void> => {
+    const { body, action } = args;
+    const value = decodeDomainButtonValue(action.value);
+    if (!value || value.from !== 'active') {
+      await tellClicker(args, context, 'That button does not carry a domain I can keep; nothing changed.');
+      return;
+    }
+    const day = value.day ?? context.now().toISOString().slice(0, 10);
+    const result = await snoozeDomain(context.store.pool, {
+      domain: value.domain,
+      day,
+      days: context.config.SNOOZE_DAYS,
+      actor: body.user.id,
+      source: 'button',
+      verdict: value.verdict ?? null,
+      rules: value.rules ?? [],
+      slackActionTs: action.action_ts,
+    });
+    if (result.outcome === 'unknown_domain') {
+      await tellClicker(args, context, `I no longer know the domain ${value.domain}; nothing changed.`);
+    } else if (result.outcome === 'not_active') {
+      await tellClicker(args, context, `${value.domain} is ${result.status} now, so there is nothing to keep; nothing changed.`);
+    } else if (result.outcome === 'snoozed') {
+      const text = keptText(value.domain, { actor: result.snooze.actor, at: result.snooze.snoozed_at }, result.snooze.until_day);
+      await showDecision(args, context, value.domain, text);
+      await recordDecision(args, context, text);
+    } else {
+      const snooze = (await activeSnoozes(context.store.pool, day)).get(value.domain);
+      if (snooze) await showDecision(args, context, value.domain, keptText(value.domain, { actor: snooze.actor, at: snooze.snoozed_at }, snooze.until_day));
+    }
+  };
+}

@@ -1,0 +1,55 @@
+import type { KnownBlock } from '@slack/types';
+import { decisionLine, withDecisionLine } from '../../blocks/domain-decision.js';
+import type { AppContext } from '../../context.js';
+import { retrySlack } from '../../retry.js';
+import { slackErrorCode } from '../../slack-errors.js';
+import type { ButtonArgs } from './button-args.js';
+
+const reason = (error: unknown) => slackErrorCode(error) ?? (error as Error).message;
+
+/**
+ * Shows a decision where the domain's buttons were: `chat.update` of a channel message (only that
+ * domain's actions block changes), or a replacement of an ephemeral card through its response_url.
+ * Retried a few times; a failure is logged and never touches the decision already stored.
+ */
+export async function showDecision({ body, client, respond }: ButtonArgs, context: AppContext, domain: string, text: string): Promise<void> {
+  const line = decisionLine(domain, text);
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  const { message } = body;
+  try {
+    if (message && channel) {
+      const blocks = withDecisionLine((message.blocks ?? []) as KnownBlock[], domain, line);
+      await retrySlack(() => client.chat.update({ channel, ts: message.ts, text: message.text ?? text, blocks }));
+    } else {
+      await retrySlack(() => respond({ replace_original: true, text, blocks: [line] }));
+    }
+  } catch (error) {
+    context.logger.warn(`showing the decision on ${domain} in Slack failed: ${reason(error)} (the decision stands)`);
+  }
+}
+
+/** Records a decision where the team sees it: a thread reply under the message, or an in-channel reply to a card. */
+export async function recordDecision({ body, client, respond }: ButtonArgs, context: AppContext, text: string, extra: KnownBlock[] = []): Promise<void> {
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text } }, ...extra];
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  const { message } = body;
+  try {
+    if (message && channel) {
+      const threadTs = typeof message.thread_ts === 'string' ? message.thread_ts : message.ts;
+      await retrySlack(() => client.chat.postMessage({ channel, thread_ts: threadTs, text, blocks }));
+    } else {
+      await retrySlack(() => respond({ response_type: 'in_channel', replace_original: false, text, blocks }));
+    }
+  } catch (error) {
+    context.logger.warn(`recording a domain decision in Slack failed: ${reason(error)} (the decision stands)`);
+  }
+}
+
+/** A private note to the clicker. */
+export async function tellClicker({ respond }: ButtonArgs, context: AppContext, text: string): Promise<void> {
+  try {
+    await respond({ response_type: 'ephemeral', replace_original: false, text });
+  } catch (error) {
+    context.logger.warn(`a private reply to a domain button failed: ${reason(error)}`);
+  }
+}

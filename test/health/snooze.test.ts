@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { snoozeHolds } from '../../src/health/snooze.js';
+import type { Finding, RuleName, Severity } from '../../src/health/verdict.js';
+
+const finding = (rule: RuleName, severity: Severity): Finding => ({ rule, severity, value: 1, threshold: 0, message: '' });
+
+describe('snoozeHolds: a kept domain stays out of the digest until something new happens', () => {
+  const kept = { verdict: 'fix' as const, rules: ['bounce_rate', 'invalid_rate'] as RuleName[] };
+
+  it('holds on the same or a milder judgement from the same rules', () => {
+    expect(snoozeHolds(kept, { verdict: 'fix', findings: [finding('bounce_rate', 'fix')] })).toBe(true);
+    expect(snoozeHolds(kept, { verdict: 'watch', findings: [finding('invalid_rate', 'watch')] })).toBe(true);
+    expect(snoozeHolds(kept, { verdict: 'healthy', findings: [finding('low_volume', 'info')] })).toBe(true);
+  });
+
+  it('breaks on a worse verdict or a rule that had not flagged the domain', () => {
+    expect(snoozeHolds(kept, { verdict: 'pull', findings: [finding('bounce_rate', 'pull')] })).toBe(false);
+    expect(snoozeHolds(kept, { verdict: 'fix', findings: [finding('bounce_rate', 'fix'), finding('spike_554', 'watch')] })).toBe(false);
+  });
+
+  it('treats any finding as new when the keep remembers no judgement', () => {
+    expect(snoozeHolds({ verdict: null, rules: [] }, { verdict: 'healthy', findings: [] })).toBe(true);
+    expect(snoozeHolds({ verdict: null, rules: [] }, { verdict: 'watch', findings: [finding('invalid_rate', 'watch')] })).toBe(false);
+  });
+});

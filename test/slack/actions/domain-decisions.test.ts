@@ -1,0 +1,242 @@
+import type { KnownBlock } from '@slack/types';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { domainButtons } from '../../../src/slack/blocks/domain-buttons.js';
+import { rotationBlocks } from '../../../src/slack/blocks/domain-decision.js';
+import { domainHistory, getDomain, listDomains, upsertDomains } from '../../../src/store/fleet.js';
+import { activeSnoozes } from '../../../src/store/snoozes.js';
+import { startApp, type Harness } from '../../support/app-harness.js';
+import { blockActionsPayload, type ButtonClick } from '../../support/driver.js';
+import { databaseLabel } from '../../support/db.js';
+
+const approver = { id: 'U0APPROVER', username: 'ana', name: 'ana' };
+const groupMember = { id: 'U0GROUPMEM', username: 'bo', name: 'bo' };
+const stranger = { id: 'U0STRANGER', username: 'cy', name: 'cy' };
+const opsGroup = 'S0OPSLEADS';
+const day = '2026-11-27';
+
+/** A digest-like channel message: a header, then each domain's line and its buttons. */
+function digestMessage(ts: string, domains: string[]): { ts: string; text: string; blocks: KnownBlock[] } {
+  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: `Domain health ${day}` } }];
+  for (const domain of domains) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${domain}*: bounce rate 9.1 %` } });
+    blocks.push(domainButtons({ domain, status: 'active', day, findings: ['Bounce rate 9.1 % is over 7 %.'], verdict: 'pull', rules: ['bounce_rate'] }));
+  }
+  return { ts, text: `Domain health ${day}`, blocks };
+}
+
+function buttonOf(message: { blocks: KnownBlock[] }, domain: string, actionId: string): ButtonClick {
+  const block = message.blocks.find((candidate) => candidate.block_id === `domain:${domain}`);
+  const element = block?.type === 'actions' ? block.elements.find((candidate) => 'action_id' in candidate && candidate.action_id === actionId) : undefined;
+  if (!element || element.type !== 'button') throw new Error(`no ${actionId} button for ${domain}`);
+  return { action_id: actionId, block_id: `domain:${domain}`, value: element.value!, text: element.text.text };
+}
+
+describe(`domain decisions from buttons, through the app and the fake Slack (${databaseLabel})`, () => {
+  let harness: Harness;
+  const db = () => harness.store.pool;
+  const historyOf = async (domain: string) => domainHistory(db(), domain, 100);
+  const chatUpdatesFor = (domain: string) =>
+    harness.fake.callsTo('chat.update').filter((call) => JSON.stringify(call.args.blocks).includes(`domain:${domain}`));
+
+  beforeAll(async () => {
+    harness = await startApp({ env: { APPROVERS: `${approver.id},${opsGroup}` } });
+    await upsertDomains(db(), [
+      { domain: 'burnt.example', provider: 'google' },
+      { domain: 'calm.example', provider: 'google' },
+      { domain: 'spare-ms.example', provider: 'microsoft', status: 'reserved' },
+    ]);
+    // Reserved one after the other: the older spare comes first among the same provider.
+    await upsertDomains(db(), [{ domain: 'spare-old.example', provider: 'google', status: 'reserved' }]);
+    await upsertDomains(db(), [{ domain: 'spare-new.example', provider: 'google', status: 'reserved' }]);
+  });
+  afterAll(async () => harness.stop());
+  beforeEach(() => {
+    harness.fake.reset();
+    harness.fake.answer('usergroups.users.list', ({ args }) => ({ ok: true, users: args.usergroup === opsGroup ? [groupMember.id] : [] }));
+  });
+
+  it("an approver's Pull sets the status, appends history, updates only that domain's buttons and records it in the thread with reserve suggestions", async () => {
+    const message = digestMessage('1764230400.000100', ['burnt.example', 'calm.example']);
+    const response = await harness.driver.click(buttonOf(message, 'burnt.example', 'domain_pull'), { user: approver, message });
+    expect(response.status).toBe(200);
+
+    const thread = await harness.fake.waitFor('chat.postMessage');
+    expect(await getDomain(db(), 'burnt.example')).toMatchObject({ status: 'pulled' });
+    const [row] = await historyOf('burnt.example');
+    expect(row).toMatchObject({ actor: approver.id, from_status: 'active', to_status: 'pulled', source: 'button', reason: `digest ${day}: bounce_rate` });
+    expect(row?.slack_action_ts).toMatch(/^\d+\.\d+$/);
+
+    const [update] = harness.fake.callsTo('chat.update');
+    expect(update?.args).toMatchObject({ channel: 'C0TESTCHAN', ts: message.ts, text: message.text });
+    const blocks = update?.args.blocks as KnownBlock[];
+    expect(blocks).toHaveLength(message.blocks.length);
+    expect(blocks.filter((_, i) => i !== 2)).toEqual(message.blocks.filter((_, i) => i !== 2));
+    expect(blocks[2]).toMatchObject({ type: 'context', block_id: 'domain:burnt.example' });
+    expect(JSON.stringify(blocks[2])).toMatch(/Pulled by <@U0APPROVER> at <!date\^\d+\^/);
+
+    expect(thread.args).toMatchObject({ channel: 'C0TESTCHAN', thread_ts: message.ts });
+    expect(String(thread.args.text)).toContain('Pulled by <@U0APPROVER>');
+    const suggested = (thread.args.blocks as KnownBlock[]).filter((block) => block.type === 'section' && block.accessory);
+    expect(suggested.map((block) => block.block_id)).toEqual(['domain:spare-old.example', 'domain:spare-new.example', 'domain:spare-ms.example']);
+    expect(JSON.stringify(suggested[0])).toContain('"action_id":"domain_reactivate"');
+
+    expect((await listDomains(db(), 'active')).map((domain) => domain.domain)).not.toContain('burnt.example');
+  });
+
+  it('activates a suggested reserve domain from the thread reply', async () => {
+    const [pulled] = await historyOf('burnt.example');
+    const thread = { ts: '1764230500.000200', thread_ts: '1764230400.000100', text: 'Pulled', blocks: [] as KnownBlock[] };
+    thread.blocks = rotationBlocks('burnt.example', (await listDomains(db(), 'reserved')).filter((d) => d.domain === 'spare-old.example'));
+    const section = thread.blocks.find((block) => block.block_id === 'domain:spare-old.example');
+    const activate = section?.type === 'section' && section.accessory?.type === 'button' ? section.accessory : undefined;
+    await harness.driver.click({ action_id: 'domain_reactivate', block_id: 'domain:spare-old.example', value: activate!.value! }, { user: approver, message: thread });
+
+    const reply = await harness.fake.waitFor('chat.postMessage');
+    expect(reply.args.thread_ts).toBe(thread.thread_ts);
+    expect(await getDomain(db(), 'spare-old.example')).toMatchObject({ status: 'active' });
+    expect(await historyOf('spare-old.example')).toMatchObject([{ actor: approver.id, from_status: 'reserved', to_status: 'active' }]);
+    expect(JSON.stringify(harness.fake.callsTo('chat.update')[0]?.args.blocks)).toContain('Reactivated by <@U0APPROVER>');
+    expect(pulled?.to_status).toBe('pulled');
+  });
+
+  it("refuses a non-approver privately, naming the approvers, and changes nothing", async () => {
+    await upsertDomains(db(), [{ domain: 'guarded.example' }]);
+    const message = digestMessage('1764230600.000300', ['guarded.example']);
+    await harness.driver.click(buttonOf(message, 'guarded.example', 'domain_pull'), { user: stranger, message });
+
+    const refusal = await harness.fake.waitForResponse();
+    expect(refusal.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(refusal.body.text).toBe(`You are not allowed to change sending domains, so nothing changed: ask <@${approver.id}>, <!subteam^${opsGroup}>.`);
+    expect(await getDomain(db(), 'guarded.example')).toMatchObject({ status: 'active' });
+    expect(await historyOf('guarded.example')).toEqual([]);
+    expect(harness.fake.callsTo('chat.update')).toEqual([]);
+    expect(harness.fake.callsTo('chat.postMessage')).toEqual([]);
+    expect(harness.fake.callsTo('usergroups.users.list').map((call) => call.args.usergroup)).toEqual([opsGroup]);
+  });
+
+  it('lets a member of an approver user group decide (usergroups.users.list)', async () => {
+    await upsertDomains(db(), [{ domain: 'grouped.example' }]);
+    const message = digestMessage('1764230700.000400', ['grouped.example']);
+    await harness.driver.click(buttonOf(message, 'grouped.example', 'domain_reserve'), { user: groupMember, message });
+
+    await harness.fake.waitFor('chat.postMessage');
+    expect(await getDomain(db(), 'grouped.example')).toMatchObject({ status: 'reserved' });
+    expect(await historyOf('grouped.example')).toMatchObject([{ actor: groupMember.id, to_status: 'reserved' }]);
+  });
+
+  it('20 concurrent clicks (different presses) make one change and one history row; the others hear who was first', async () => {
+    await upsertDomains(db(), [{ domain: 'race.example' }]);
+    const message = digestMessage('1764230800.000500', ['race.example']);
+    const click = buttonOf(message, 'race.example', 'domain_pull');
+    const presses = Array.from({ length: 20 }, (_, i) => {
+      const payload = blockActionsPayload(click, { user: approver, message, responseUrl: harness.fake.responseUrl() });
+      (payload.actions as { action_ts: string }[])[0]!.action_ts = `1764230801.${String(i).padStart(6, '0')}`;
+      return JSON.stringify(payload);
+    });
+    const responses = await Promise.all(presses.map((payload) => harness.driver.post({ payload })));
+    expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200));
+
+    await expect.poll(() => chatUpdatesFor('race.example').length, { timeout: 10_000 }).toBe(20);
+    await expect.poll(() => harness.fake.responses.length, { timeout: 10_000 }).toBe(19);
+    expect(await historyOf('race.example')).toHaveLength(1);
+    expect(await getDomain(db(), 'race.example')).toMatchObject({ status: 'pulled' });
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    for (const response of harness.fake.responses) {
+      expect(response.body.text).toMatch(/^\*race\.example\* was already pulled by <@U0APPROVER> at <!date\^\d+\^.*; nothing changed\.$/);
+    }
+  });
+
+  it('20 concurrent deliveries of the same press make one change and one history row', async () => {
+    await upsertDomains(db(), [{ domain: 'retried.example' }]);
+    const message = digestMessage('1764230900.000600', ['retried.example']);
+    const payload = JSON.stringify(blockActionsPayload(buttonOf(message, 'retried.example', 'domain_pull'), { user: approver, message, responseUrl: harness.fake.responseUrl() }));
+    const responses = await Promise.all(Array.from({ length: 20 }, () => harness.driver.post({ payload })));
+    expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200));
+
+    await expect.poll(() => chatUpdatesFor('retried.example').length, { timeout: 10_000 }).toBe(20);
+    const history = await historyOf('retried.example');
+    expect(history).toHaveLength(1);
+    expect(await getDomain(db(), 'retried.example')).toMatchObject({ status: 'pulled' });
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(harness.fake.responses).toEqual([]);
+  });
+
+  it('rejects a forged or stale click with 401 and changes nothing', async () => {
+    await upsertDomains(db(), [{ domain: 'forged.example' }]);
+    const message = digestMessage('1764231000.000700', ['forged.example']);
+    const click = buttonOf(message, 'forged.example', 'domain_pull');
+    const forged = await harness.driver.click(click, { user: approver, message, signingSecret: 'not-the-signing-secret' });
+    const stale = await harness.driver.click(click, { user: approver, message, timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+
+    expect([forged.status, stale.status]).toEqual([401, 401]);
+    expect(await getDomain(db(), 'forged.example')).toMatchObject({ status: 'active' });
+    expect(await historyOf('forged.example')).toEqual([]);
+    expect(harness.fake.calls).toEqual([]);
+    expect(harness.fake.responses).toEqual([]);
+  });
+
+  it('keeps the change when chat.update fails, and a retried press re-renders without a second change', async () => {
+    await upsertDomains(db(), [{ domain: 'flaky.example' }]);
+    const message = digestMessage('1764231100.000800', ['flaky.example']);
+    harness.fake.failNext('chat.update', { error: 'internal_error' }, 3);
+    const payload = JSON.stringify(blockActionsPayload(buttonOf(message, 'flaky.example', 'domain_pull'), { user: approver, message, responseUrl: harness.fake.responseUrl() }));
+    await harness.driver.post({ payload });
+
+    await harness.fake.waitFor('chat.postMessage');
+    expect(harness.fake.callsTo('chat.update')).toHaveLength(3);
+    expect(await getDomain(db(), 'flaky.example')).toMatchObject({ status: 'pulled' });
+    expect(await historyOf('flaky.example')).toHaveLength(1);
+
+    await harness.driver.post({ payload });
+    await expect.poll(() => harness.fake.callsTo('chat.update').length).toBe(4);
+    expect(JSON.stringify(harness.fake.callsTo('chat.update')[3]?.args.blocks)).toContain('Pulled by <@U0APPROVER>');
+    expect(await historyOf('flaky.example')).toHaveLength(1);
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(harness.fake.responses).toEqual([]);
+  });
+
+  it('replaces an ephemeral card through its response_url and records the decision in the channel', async () => {
+    await upsertDomains(db(), [{ domain: 'card.example' }]);
+    const card = digestMessage('unused', ['card.example']);
+    await harness.driver.click(buttonOf(card, 'card.example', 'domain_pull'), { user: approver });
+
+    await expect.poll(() => harness.fake.responses.length).toBe(2);
+    const [replaced, recorded] = harness.fake.responses;
+    expect(replaced?.body).toMatchObject({ replace_original: true });
+    expect(JSON.stringify(replaced?.body.blocks)).toContain('Pulled by <@U0APPROVER>');
+    expect(recorded?.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(await getDomain(db(), 'card.example')).toMatchObject({ status: 'pulled' });
+  });
+
+  it('Keep snoozes the domain for SNOOZE_DAYS with the verdict and rules the clicker saw', async () => {
+    await upsertDomains(db(), [{ domain: 'kept.example' }]);
+    const message = digestMessage('1764231200.000900', ['kept.example']);
+    await harness.driver.click(buttonOf(message, 'kept.example', 'domain_keep'), { user: approver, message });
+
+    await harness.fake.waitFor('chat.postMessage');
+    const snooze = (await activeSnoozes(db(), day)).get('kept.example');
+    expect(snooze).toMatchObject({ domain: 'kept.example', day, until_day: '2026-11-30', actor: approver.id, verdict: 'pull', rules: ['bounce_rate'] });
+    expect((await activeSnoozes(db(), '2026-11-30')).has('kept.example')).toBe(false);
+    expect(await getDomain(db(), 'kept.example')).toMatchObject({ status: 'active' });
+    expect(JSON.stringify(harness.fake.callsTo('chat.update')[0]?.args.blocks)).toContain('Kept by <@U0APPROVER>');
+  });
+});
+
+describe('domain decisions without APPROVERS', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startApp();
+    await upsertDomains(harness.store.pool, [{ domain: 'nobody.example' }]);
+  });
+  afterAll(async () => harness.stop());
+
+  it('refuses every change and says how to set APPROVERS', async () => {
+    const message = digestMessage('1764231300.001000', ['nobody.example']);
+    await harness.driver.click(buttonOf(message, 'nobody.example', 'domain_pull'), { user: approver, message });
+
+    const refusal = await harness.fake.waitForResponse();
+    expect(refusal.body.text).toContain('set APPROVERS to the Slack user IDs and user-group IDs');
+    expect(await getDomain(harness.store.pool, 'nobody.example')).toMatchObject({ status: 'active' });
+    expect(await domainHistory(harness.store.pool, 'nobody.example')).toEqual([]);
+  });
+});
