@@ -42,7 +42,8 @@ export async function runConsole(context: AppContext, io: ConsoleIo): Promise<vo
   const receiver = new ConsoleReceiver();
   const localContext: AppContext = {
     ...context,
-    config: { ...context.config, SLACK_BOT_TOKEN: 'xoxb-local-console', SLACK_API_URL: slack.apiUrl },
+    // In local mode the person at the console decides on domains: they are an approver.
+    config: { ...context.config, SLACK_BOT_TOKEN: 'xoxb-local-console', SLACK_API_URL: slack.apiUrl, APPROVERS: [...context.config.APPROVERS, localUser.id] },
   };
   createSlackApp({ context: localContext, receiver, identity: localBotIdentity });
 
