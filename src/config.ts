@@ -1,6 +1,9 @@
 import path from 'node:path';
+import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
+import { isTimeZone } from './digest/day.js';
 import { UserFacingError } from './errors.js';
+import { parseThresholds, ThresholdsError } from './health/thresholds.js';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -57,6 +60,36 @@ export const configSchema = z.object({
       .min(1, 'a whole number of days between 1 and 90')
       .max(90, 'a whole number of days between 1 and 90')
       .default(3),
+  ),
+  DIGEST_CHANNEL: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'a Slack channel ID such as C0123ABCD (channel details → About)').optional(),
+  ),
+  DIGEST_CRON: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((value) => isCronExpression(value), 'a cron expression such as "0 9 * * *" (minute hour day month weekday)')
+      .default('0 9 * * *'),
+  ),
+  DIGEST_TZ: z.preprocess(
+    emptyToUndefined,
+    z.string().refine(isTimeZone, 'an IANA time zone such as UTC or Europe/Berlin').default('UTC'),
+  ),
+  HEALTH_THRESHOLDS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseThresholds(value);
+        } catch (error) {
+          if (!(error instanceof ThresholdsError)) throw error;
+          ctx.addIssue({ code: 'custom', message: `a JSON object of threshold overrides: ${error.message.replace(/^health thresholds: /, '')}` });
+          return z.NEVER;
+        }
+      }),
   ),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
