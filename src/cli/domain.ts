@@ -1,0 +1,120 @@
+import { decideDomainStatus } from '../domains/decide.js';
+import { recentDomainDays, type DomainDay } from '../store/domain-days.js';
+import { domainHistory, domainStatuses, getDomain, type DomainRow, type DomainStatus, type StatusHistoryRow } from '../store/fleet.js';
+import { withContext } from './context.js';
+import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
+
+const domainUsage = [
+  'usage: smtp-desk domain <domain> [--json]',
+  '       smtp-desk domain <domain> --set active|pulled|reserved --actor <name> [--reason <text>]',
+].join('\n');
+
+type DomainOptions =
+  | { kind: 'help' }
+  | { kind: 'show'; domain: string; json: boolean }
+  | { kind: 'set'; domain: string; to: DomainStatus; actor: string; reason: string | null };
+
+const isStatus = (value: string): value is DomainStatus => (domainStatuses as readonly string[]).includes(value);
+
+/** Parse the verb's arguments; a string is a usage error to report. */
+function parseArguments(argv: string[]): DomainOptions | string {
+  const words: string[] = [];
+  const values: Record<'--set' | '--actor' | '--reason', string | undefined> = { '--set': undefined, '--actor': undefined, '--reason': undefined };
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    if (arg === '--json') json = true;
+    else if (arg === '--set' || arg === '--actor' || arg === '--reason') {
+      const value = argv[++i];
+      if (value === undefined || value.trim() === '') return `${arg} needs a value`;
+      values[arg] = value.trim();
+    } else if (arg.startsWith('-')) return `unknown option "${arg}"`;
+    else words.push(arg);
+  }
+  if (words.length !== 1) return words.length === 0 ? 'give the domain' : `give one domain, not ${words.length}`;
+  const domain = words[0]!.toLowerCase();
+  const { '--set': to, '--actor': actor, '--reason': reason } = values;
+  if (to === undefined) {
+    if (actor !== undefined || reason !== undefined) return '--actor and --reason go with --set';
+    return { kind: 'show', domain, json };
+  }
+  if (json) return '--json shows a domain; it does not go with --set';
+  if (!isStatus(to)) return `--set takes active, pulled or reserved, not "${to}"`;
+  if (actor === undefined) return '--set needs --actor <name> (who decided, for the history)';
+  return { kind: 'set', domain, to, actor, reason: reason ?? null };
+}
+
+const when = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const percent = (rate: number | null) => (rate === null ? '–' : `${(rate * 100).toFixed(1)} %`);
+
+function render(domain: DomainRow, history: readonly StatusHistoryRow[], days: readonly DomainDay[]): string {
+  const lines = [`${domain.domain}: ${domain.status} since ${when(domain.status_changed_at)} · provider ${domain.provider ?? 'unknown'}`, '', 'History (oldest first):'];
+  if (history.length === 0) lines.push('  no status changes yet');
+  for (const row of history) {
+    lines.push(`  ${when(row.at)}  ${row.from_status ?? '?'} → ${row.to_status}  by ${row.actor} (${row.source})${row.reason ? `  ${row.reason}` : ''}`);
+  }
+  lines.push('', 'Last 7 days (UTC):', '  day           sent  bounces  bounce rate');
+  for (const day of days) {
+    lines.push(`  ${day.day}  ${String(day.sent).padStart(6)}  ${String(day.bounces).padStart(7)}  ${percent(day.bounce_rate).padStart(11)}`);
+  }
+  return lines.join('\n');
+}
+
+/** The whole history, oldest first (domainHistory gives the newest first). */
+const historyLimit = 10_000;
+
+async function show(io: CliIo, options: { domain: string; json: boolean }): Promise<number> {
+  return withContext(io, async (context) => {
+    const db = context.store.pool;
+    const domain = await getDomain(db, options.domain);
+    if (!domain) return unknownDomain(io, options.domain);
+    const history = (await domainHistory(db, domain.domain, historyLimit)).reverse();
+    const days = await recentDomainDays(db, domain.domain, context.now().toISOString().slice(0, 10));
+    if (!options.json) {
+      writeLine(io.stdout, render(domain, history, days));
+      return exitCodes.ok;
+    }
+    const json = {
+      domain: domain.domain,
+      status: domain.status,
+      history: history.map((row) => ({ at: row.at.toISOString(), actor: row.actor, from: row.from_status, to: row.to_status, reason: row.reason, source: row.source })),
+      days,
+    };
+    writeLine(io.stdout, JSON.stringify(json, null, 2));
+    return exitCodes.ok;
+  });
+}
+
+async function set(io: CliIo, options: { domain: string; to: DomainStatus; actor: string; reason: string | null }): Promise<number> {
+  return withContext(io, async (context) => {
+    const result = await decideDomainStatus(context.store.pool, { domain: options.domain, to: options.to, actor: options.actor, reason: options.reason, source: 'cli' });
+    if (result.outcome === 'unknown_domain') return unknownDomain(io, options.domain);
+    if (result.outcome === 'changed') {
+      writeLine(io.stdout, `${options.domain}: ${result.from} → ${result.to} (by ${options.actor} at ${when(result.at)})`);
+      return exitCodes.ok;
+    }
+    const by = result.last ? ` (by ${result.last.actor} at ${when(result.last.at)})` : '';
+    writeLine(io.stdout, `${options.domain} is already ${result.status}${by}; nothing changed`);
+    return exitCodes.unchanged;
+  });
+}
+
+function unknownDomain(io: CliIo, domain: string): number {
+  writeLine(io.stderr, `smtp-desk domain: no sending domain "${domain}" (domains appear with their first import, webhook event or daily sends)`);
+  return exitCodes.failure;
+}
+
+/** `smtp-desk domain`: a domain's status, history and recent numbers, or a guarded status change. */
+export const domain: Verb = async (argv, io) => {
+  const options = parseArguments(argv);
+  if (typeof options === 'string') {
+    writeLine(io.stderr, `smtp-desk domain: ${options}\n\n${domainUsage}`);
+    return exitCodes.usage;
+  }
+  if (options.kind === 'help') {
+    writeLine(io.stdout, domainUsage);
+    return exitCodes.ok;
+  }
+  return options.kind === 'set' ? set(io, options) : show(io, options);
+};
