@@ -5,6 +5,7 @@ const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
   serve: { summary: 'run the Slack bot (local console when no Slack tokens are set)', load: async () => (await import('./cli/serve.js')).serve },
   lookup: { summary: 'explain an SMTP reply code or bounce text (--json; --jsonl reads stdin)', load: async () => (await import('./cli/lookup.js')).lookup },
   migrate: { summary: 'apply pending database migrations', load: async () => (await import('./cli/migrate.js')).migrate },
+  domain: { summary: "a domain's status, history and last 7 days (--json); --set changes its status", load: async () => (await import('./cli/domain.js')).domain },
 };
 
 export function usage(): string {
