@@ -40,22 +40,56 @@ export interface ImportOptions<K extends Kind> {
 }
 
 type StoredCounts = Pick<ImportCounts, 'inserted' | 'updated' | 'duplicates'>;
-type Writer<K extends Kind> = (db: Queryable, rows: RowOf[K][]) => Promise<StoredCounts>;
+
+interface Writer<K extends Kind> {
+  write(db: Queryable, rows: RowOf[K][]): Promise<StoredCounts>;
+  /**
+   * Batches stored at the same time, on separate connections. Inserts that skip duplicates give
+   * the same rows in any order; upserts that replace values must keep the file's order.
+   */
+  parallel: number;
+}
+
+const deadlockDetected = '40P01';
+
+/**
+ * Two batches holding the same new event in opposite order can deadlock on its unique key; Postgres
+ * cancels one of them. Inserts skip rows already stored, so running it again is safe.
+ */
+async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if ((error as { code?: string }).code !== deadlockDetected || attempt >= attempts) throw error;
+    }
+  }
+}
 
 function writers(): { [K in Kind]: Writer<K> } {
   const classify = createBounceClassifier();
   return {
-    async bounces(db, rows) {
-      const inserted = await insertBounces(db, rows.map(classify));
-      return { inserted, updated: 0, duplicates: rows.length - inserted };
+    bounces: {
+      parallel: 2,
+      async write(db, rows) {
+        const records = rows.map(classify);
+        const inserted = await retryOnDeadlock(() => insertBounces(db, records));
+        return { inserted, updated: 0, duplicates: rows.length - inserted };
+      },
     },
-    async sends(db, rows) {
-      const { inserted, updated, unchanged } = await upsertSends(db, rows);
-      return { inserted, updated, duplicates: unchanged };
+    sends: {
+      parallel: 1,
+      async write(db, rows) {
+        const { inserted, updated, unchanged } = await upsertSends(db, rows);
+        return { inserted, updated, duplicates: unchanged };
+      },
     },
-    async complaints(db, rows) {
-      const { inserted, updated, unchanged } = await upsertComplaints(db, rows);
-      return { inserted, updated, duplicates: unchanged };
+    complaints: {
+      parallel: 1,
+      async write(db, rows) {
+        const { inserted, updated, unchanged } = await upsertComplaints(db, rows);
+        return { inserted, updated, duplicates: unchanged };
+      },
     },
   };
 }
@@ -69,32 +103,39 @@ const rowChars = (record: SourceRecord) => record.raw.reduce((sum, field) => sum
 
 /**
  * Validates every record and stores the good ones in batches, one statement each, while the next
- * batch is being read (at most two batches in memory). A bad record is reported and skipped;
+ * batch is being read (at most `parallel` + 1 batches in memory). A bad record is reported and skipped;
  * stored rows are idempotent, so a killed import run again ends with the rows of one clean run.
  */
 export async function importRecords<K extends Kind>(options: ImportOptions<K>): Promise<ImportCounts> {
   const { db, adapter, source } = options;
   const batchRows = options.batchRows ?? 5_000;
   const batchChars = options.batchChars ?? 8_000_000;
-  const write = writers()[adapter.kind] as Writer<K>;
+  const writer = writers()[adapter.kind] as Writer<K>;
   const counts: ImportCounts = { read: 0, inserted: 0, updated: 0, duplicates: 0, ignored: 0, rejected: 0 };
   let batch: RowOf[K][] = [];
   let chars = 0;
-  let writing: Promise<void> = Promise.resolve();
+  const writing = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
 
   const flush = async () => {
-    await writing;
+    while (writing.size >= writer.parallel) await Promise.race(writing);
+    if (failure) throw failure.error;
     const rows = batch;
     batch = [];
     chars = 0;
-    writing = write(db, rows).then((stored) => {
-      counts.inserted += stored.inserted;
-      counts.updated += stored.updated;
-      counts.duplicates += stored.duplicates;
-      options.onBatch?.(counts);
-    });
-    // Handled here so a failure waits for the next await instead of crashing the process.
-    writing.catch(() => undefined);
+    const done: Promise<void> = writer
+      .write(db, rows)
+      .then((stored) => {
+        counts.inserted += stored.inserted;
+        counts.updated += stored.updated;
+        counts.duplicates += stored.duplicates;
+        options.onBatch?.(counts);
+      })
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => writing.delete(done));
+    writing.add(done);
   };
   const reject = async (record: SourceRecord, reason: string) => {
     counts.rejected++;
@@ -121,6 +162,7 @@ export async function importRecords<K extends Kind>(options: ImportOptions<K>): 
     if (batch.length >= batchRows || chars >= batchChars) await flush();
   }
   if (batch.length > 0) await flush();
-  await writing;
+  await Promise.all(writing);
+  if (failure) throw failure.error;
   return counts;
 }
