@@ -35,5 +35,4 @@ describe(`importRecords on ${databaseLabel}`, () => {
     const { rows: daily } = await store.pool.query("SELECT sum(events)::int AS events, sum(deferrals)::int AS deferrals FROM bounce_daily WHERE sending_domain = 'side-by-side.example'");
     expect(daily).toEqual([{ events: 1000, deferrals: 334 }]);
   });
-
 });

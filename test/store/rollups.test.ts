@@ -155,6 +155,22 @@ describe(`rollups on ${databaseLabel}`, () => {
     expect(two.rows).toEqual([{ single: false }]);
   });
 
+  it('stay right for a load run under another search_path', async () => {
+    const schema = store.schema ?? 'public';
+    const client = await store.pool.connect();
+    try {
+      await client.query('SET search_path TO pg_catalog');
+      await client.query(
+        `INSERT INTO ${schema}.bounce_events (occurred_at, sending_inbox, recipient, reply_code, category) VALUES ('2026-11-21T08:00:00Z', 'ana@elsewhere.example', 'x@gmail.com', 421, 'rate_limited')`,
+      );
+    } finally {
+      await client.query('RESET search_path');
+      client.release();
+    }
+    const { rows } = await store.pool.query("SELECT deferrals, throttled FROM bounce_hourly WHERE sending_domain = 'elsewhere.example'");
+    expect(rows).toEqual([{ deferrals: 1, throttled: 1 }]);
+  });
+
   it('merge complaint counts and reported rates per domain and day', async () => {
     expect(await upsertComplaints(store.pool, [{ day: '2026-11-27', sending_domain: 'one.example', complaints: 2, spam_rate: null }])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
     expect(await upsertComplaints(store.pool, [{ day: '2026-11-27', sending_domain: 'one.example', complaints: null, spam_rate: 0.0041 }])).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
