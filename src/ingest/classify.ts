@@ -2,7 +2,9 @@ import { classifyBounce } from '../knowledge/classify.js';
 import type { BounceRecord } from '../store/bounces.js';
 import type { BounceInput } from './rows.js';
 
-const cacheLimit = 20_000;
+const cacheLimit = 10_000;
+/** Longer replies are classified every time: the cache stays under ~20 MB. */
+const cacheableLength = 2_000;
 
 /**
  * Completes bounces with the knowledge base's reading: category, failed auth check, receiving
@@ -16,8 +18,10 @@ export function createBounceClassifier(): (input: BounceInput) => BounceRecord {
     let reading = cache.get(key);
     if (!reading) {
       reading = classifyBounce(input.diagnostic, input.reply_code, input.enhanced_code);
-      if (cache.size >= cacheLimit) cache.clear();
-      cache.set(key, reading);
+      if (key.length <= cacheableLength) {
+        if (cache.size >= cacheLimit) cache.clear();
+        cache.set(key, reading);
+      }
     }
     return {
       ...input,
