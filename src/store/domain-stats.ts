@@ -1,0 +1,207 @@
+import type { DomainDayStats, DomainStatus } from '../health/index.js';
+import type { Queryable } from './queryable.js';
+
+/** Days of history before the digest day in `bounce_rate_trend` and `c554_trailing`. */
+const historyDays = 7;
+/** How far back `throttled_hours` looks: 7 days of hours up to the end of the digest day. */
+const throttleLookbackDays = 7;
+
+/** `max(expression) FILTER (WHERE h.day = $1 - offset)` for each history day, oldest first. */
+const perDay = (expression: string, offsets: readonly number[]) =>
+  `ARRAY[${offsets.map((offset) => `max(${expression}) FILTER (WHERE h.day = $1::date - ${offset})`).join(', ')}]`;
+
+const trendOffsets = Array.from({ length: historyDays + 1 }, (_, i) => historyDays - i);
+const trailingOffsets = trendOffsets.slice(0, historyDays);
+
+/**
+ * One statement, one row per domain: the digest day from the day rollups, the 7 days before it from
+ * the same rollups (a range on their leading `day` column), recipient-domain counts from
+ * bounce_daily_recipient_domains, and the throttling streak from bounce_hourly through the partial
+ * index of throttled hours (migrations/010). `$2` null: every active domain; else that one domain,
+ * whatever its status.
+ */
+const statsSql = `
+WITH domains AS (
+  SELECT domain, status, (created_at AT TIME ZONE 'UTC')::date AS created_day FROM sending_domains
+   WHERE CASE WHEN $2::text IS NULL THEN status = 'active' ELSE domain = $2::text END
+),
+history AS (
+  SELECT coalesce(s.sending_domain, b.sending_domain) AS domain, coalesce(s.day, b.day) AS day,
+         coalesce(s.sent, 0) AS sent, coalesce(b.bounces, 0) AS bounces, coalesce(b.c554, 0) AS c554
+    FROM (SELECT day, sending_domain, sent FROM send_daily
+           WHERE day BETWEEN $1::date - ${historyDays} AND $1::date AND ($2::text IS NULL OR sending_domain = $2::text)) s
+    FULL JOIN (SELECT day, sending_domain, bounces, c554 FROM bounce_daily
+           WHERE day BETWEEN $1::date - ${historyDays} AND $1::date AND ($2::text IS NULL OR sending_domain = $2::text)) b
+      ON b.day = s.day AND b.sending_domain = s.sending_domain
+),
+trends AS (
+  SELECT h.domain,
+         ${perDay('CASE WHEN h.sent > 0 THEN h.bounces::float8 / h.sent END', trendOffsets)} AS bounce_rate_trend,
+         ${perDay('h.c554', trailingOffsets)} AS c554_history,
+         min(h.day) AS first_day
+    FROM history h GROUP BY h.domain
+),
+recipient_domains AS (
+  SELECT sending_domain,
+         count(*) FILTER (WHERE bounces > 0)::int AS bounce_recipient_domains,
+         count(*) FILTER (WHERE reputation_blocks > 0)::int AS reputation_recipient_domains
+    FROM bounce_daily_recipient_domains
+   WHERE day = $1::date AND ($2::text IS NULL OR sending_domain = $2::text)
+   GROUP BY sending_domain
+),
+bounds AS (
+  SELECT ($1::date - ${throttleLookbackDays - 1})::timestamp AT TIME ZONE 'UTC' AS since,
+         ($1::date + 1)::timestamp AT TIME ZONE 'UTC' AS until
+),
+throttled AS (
+  SELECT h.sending_domain, max(h.hour) AS last_throttled
+    FROM bounce_hourly h, bounds
+   WHERE h.throttled > 0 AND h.hour >= bounds.since AND h.hour < bounds.until
+     AND ($2::text IS NULL OR h.sending_domain = $2::text)
+   GROUP BY h.sending_domain
+),
+streaks AS (
+  SELECT t.sending_domain, t.last_throttled, clean.hour AS last_clean
+    FROM throttled t CROSS JOIN bounds
+    CROSS JOIN LATERAL (SELECT max(h.hour) AS hour FROM bounce_hourly h
+                         WHERE h.sending_domain = t.sending_domain AND h.throttled = 0
+                           AND h.hour >= bounds.since AND h.hour < bounds.until) clean
+   WHERE clean.hour IS NULL OR t.last_throttled > clean.hour
+),
+throttle AS (
+  SELECT s.sending_domain,
+         (extract(epoch FROM s.last_throttled - first.hour) / 3600)::int + 1 AS throttled_hours
+    FROM streaks s CROSS JOIN bounds
+    CROSS JOIN LATERAL (SELECT min(h.hour) AS hour FROM bounce_hourly h
+                         WHERE h.sending_domain = s.sending_domain AND h.throttled > 0
+                           AND h.hour >= greatest(bounds.since, s.last_clean + interval '1 hour')
+                           AND h.hour < bounds.until) first
+)
+SELECT d.domain, d.status,
+       coalesce(s.sent, 0)::int AS sent,
+       coalesce(b.bounces, 0) AS bounces, coalesce(b.deferrals, 0) AS deferrals, coalesce(b.invalid, 0) AS invalid,
+       c.complaints, c.spam_rate::float8 AS reported_spam_rate,
+       coalesce(b.reputation_blocks, 0) AS reputation_blocks,
+       coalesce(r.reputation_recipient_domains, 0) AS reputation_recipient_domains,
+       coalesce(b.c554, 0) AS c554,
+       coalesce(t.c554_history, ARRAY[${trailingOffsets.map(() => '0').join(', ')}]) AS c554_history,
+       greatest(0, least(d.created_day, t.first_day) - ($1::date - ${historyDays})) AS history_from,
+       coalesce(b.auth_spf, 0) AS auth_spf, coalesce(b.auth_dkim, 0) AS auth_dkim, coalesce(b.auth_dmarc, 0) AS auth_dmarc,
+       coalesce(b.auth_ptr, 0) AS auth_ptr, coalesce(b.auth_multiple, 0) AS auth_multiple,
+       coalesce(th.throttled_hours, 0) AS throttled_hours,
+       CASE WHEN b.min_bounce_recipient IS NULL THEN 0
+            WHEN b.min_bounce_recipient = b.max_bounce_recipient THEN 1 ELSE 2 END AS bounce_recipients,
+       coalesce(r.bounce_recipient_domains, 0) AS bounce_recipient_domains,
+       coalesce(t.bounce_rate_trend, ARRAY[${trendOffsets.map(() => 'NULL').join(', ')}]::float8[]) AS bounce_rate_trend
+  FROM domains d
+  LEFT JOIN send_daily s ON s.day = $1::date AND s.sending_domain = d.domain
+  LEFT JOIN bounce_daily b ON b.day = $1::date AND b.sending_domain = d.domain
+  LEFT JOIN daily_complaints c ON c.day = $1::date AND c.sending_domain = d.domain
+  LEFT JOIN recipient_domains r ON r.sending_domain = d.domain
+  LEFT JOIN trends t ON t.domain = d.domain
+  LEFT JOIN throttle th ON th.sending_domain = d.domain
+ ORDER BY d.domain`;
+
+interface StatsRow {
+  domain: string;
+  status: DomainStatus;
+  sent: number;
+  bounces: number;
+  deferrals: number;
+  invalid: number;
+  complaints: number | null;
+  reported_spam_rate: number | null;
+  reputation_blocks: number;
+  reputation_recipient_domains: number;
+  c554: number;
+  c554_history: (number | null)[];
+  history_from: number;
+  auth_spf: number;
+  auth_dkim: number;
+  auth_dmarc: number;
+  auth_ptr: number;
+  auth_multiple: number;
+  throttled_hours: number;
+  bounce_recipients: number;
+  bounce_recipient_domains: number;
+  bounce_rate_trend: (number | null)[];
+}
+
+function toStats(row: StatsRow, day: string): DomainDayStats {
+  return {
+    domain: row.domain,
+    day,
+    status: row.status,
+    sent: row.sent,
+    bounces: row.bounces,
+    deferrals: row.deferrals,
+    invalid: row.invalid,
+    complaints: row.complaints,
+    reported_spam_rate: row.reported_spam_rate,
+    reputation_blocks: row.reputation_blocks,
+    reputation_recipient_domains: row.reputation_recipient_domains,
+    c554: row.c554,
+    // A younger domain passes only the days it has: from its first day (created or first data), if within the week.
+    c554_trailing: row.c554_history.slice(row.history_from).map((count) => count ?? 0),
+    auth_failures: { spf: row.auth_spf, dkim: row.auth_dkim, dmarc: row.auth_dmarc, ptr: row.auth_ptr, multiple: row.auth_multiple },
+    throttled_hours: row.throttled_hours,
+    bounce_recipients: row.bounce_recipients,
+    bounce_recipient_domains: row.bounce_recipient_domains,
+    bounce_rate_trend: row.bounce_rate_trend,
+  };
+}
+
+/**
+ * Every active domain's numbers for `day` (UTC, `YYYY-MM-DD`), read from the rollups only: the cost
+ * grows with the number of domains, not of events. Sorted by domain.
+ */
+export async function fleetDayStats(db: Queryable, day: string): Promise<DomainDayStats[]> {
+  const { rows } = await db.query<StatsRow>(statsSql, [day, null]);
+  return rows.map((row) => toStats(row, day));
+}
+
+/** One domain's numbers for `day`, whatever its status; null when the domain is unknown. */
+export async function domainDayStats(db: Queryable, domain: string, day: string): Promise<DomainDayStats | null> {
+  const { rows } = await db.query<StatsRow>(statsSql, [day, domain]);
+  return rows[0] ? toStats(rows[0], day) : null;
+}
+
+export type StatusCounts = Record<DomainStatus, number>;
+
+/** How many sending domains are in each status now. */
+export async function domainStatusCounts(db: Queryable): Promise<StatusCounts> {
+  const { rows } = await db.query<{ status: DomainStatus; domains: number }>(
+    'SELECT status, count(*)::int AS domains FROM sending_domains GROUP BY status',
+  );
+  const counts: StatusCounts = { active: 0, pulled: 0, reserved: 0 };
+  for (const row of rows) counts[row.status] = row.domains;
+  return counts;
+}
+
+export interface StatusChangeSummary {
+  domain: string;
+  from_status: DomainStatus | null;
+  to_status: DomainStatus;
+  actor: string;
+  at: Date;
+  reason: string | null;
+}
+
+/**
+ * Status changes with `since <= at < until`, newest first, at most `limit` of them, and how many
+ * there were in all.
+ */
+export async function recentStatusChanges(
+  db: Queryable,
+  since: Date,
+  until: Date,
+  limit: number,
+): Promise<{ changes: StatusChangeSummary[]; total: number }> {
+  const { rows } = await db.query<StatusChangeSummary & { total: number }>(
+    `SELECT domain, from_status, to_status, actor, at, reason, count(*) OVER ()::int AS total
+       FROM domain_status_history WHERE at >= $1 AND at < $2
+      ORDER BY at DESC, id DESC LIMIT $3`,
+    [since, until, limit],
+  );
+  return { changes: rows.map(({ total: _total, ...change }) => change), total: rows[0]?.total ?? 0 };
+}
