@@ -2,7 +2,7 @@ import type { Random } from './random.js';
 
 const syllables = [
   'al', 'bar', 'bel', 'cor', 'da', 'del', 'en', 'fen', 'gal', 'har', 'is', 'jor', 'kal', 'lan', 'lo', 'mar',
-  'mer', 'nor', 'no', 'or', 'pel', 'quin', 'ra', 'ren', 'sol', 'sta', 'tal', 'tor', 'ul', 'val', 'ver', 'wyn',
+  'mer', 'nor', 'ny', 'or', 'pel', 'quin', 'ra', 'ren', 'sol', 'sta', 'tal', 'tor', 'ul', 'val', 'ver', 'wyn',
   'xa', 'yor', 'zen', 'bri', 'cla', 'dro', 'fra', 'gri', 'kro', 'lu', 'mo', 'ni', 'pra', 'sku', 'tri', 'vo',
 ] as const;
 const prefixes = ['get', 'try', 'hello', 'meet', 'with', 'go', 'join', 'use', ''] as const;
