@@ -36,6 +36,8 @@ export function createSlackApp({ context, receiver, identity }: SlackAppOptions)
     ...identity,
     receiver: receiver ?? buildReceiver(context),
     logger: context.logger,
+    // Bolt resets a given logger to INFO unless told its level.
+    logLevel: context.logger.getLevel(),
     clientOptions: { slackApiUrl: context.config.SLACK_API_URL },
   });
   registerListeners(app, context);
