@@ -24,7 +24,7 @@ export function renderSummary(options: DemoOptions, summary: LoadSummary): strin
   const days = fleetDays(options);
   const lastDay = days[days.length - 1]!;
   const { generated, added } = summary;
-  const providers = [...summary.providers].map(([provider, count]) => `${number(count)} ${provider}`).join(', ');
+  const providers = [...summary.providers].sort(([a], [b]) => a.localeCompare(b)).map(([provider, count]) => `${number(count)} ${provider}`).join(', ');
   const nothingAdded = Object.values(added).every((n) => n === 0);
   const lines = [
     `Demo fleet (seed ${options.seed}): ${number(generated.domains)} domains (${providers}), ${number(generated.inboxes)} inboxes, ${days.length} days ${days[0]} … ${lastDay} (UTC).`,
