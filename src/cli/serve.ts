@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { slackMode } from '../config.js';
 import { runConsole } from '../console/console.js';
+import { loadDemoOnFirstRun } from '../demo/first-run.js';
 import { createSlackApp } from '../slack/app.js';
 import type { AppContext } from '../slack/context.js';
 import { openContext } from './context.js';
@@ -14,6 +15,8 @@ export const serve: Verb = async (argv, io) => {
   const context = await openContext(io);
   try {
     if (slackMode(context.config) === 'local') {
+      const demoLine = await loadDemoOnFirstRun(context.store.pool, context.now().toISOString().slice(0, 10));
+      if (demoLine) writeLine(io.stdout, demoLine);
       writeLine(io.stdout, localModeLine(context));
       await runConsole(context, { input: io.stdin, output: io.stdout });
       return exitCodes.ok;
