@@ -1,0 +1,107 @@
+import { slackMode } from '../config.js';
+import { renderBlocks } from '../console/render.js';
+import { digestDayAt, isIsoDate } from '../digest/day.js';
+import { computeDigest } from '../digest/digest.js';
+import { digestJson } from '../digest/json.js';
+import { digestSlackClient, instanceId, postDailyDigest, type PostOutcome } from '../digest/post.js';
+import { digestMessages, type DigestMessages } from '../slack/blocks/digest.js';
+import { withContext } from './context.js';
+import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
+
+const digestUsage = [
+  'usage: smtp-desk digest [--date YYYY-MM-DD] [--dry-run] [--json [--all]]',
+  '',
+  '  Computes the domain-health digest of a UTC day (default: the day that ended last in DIGEST_TZ)',
+  '  and posts it to DIGEST_CHANNEL, once: a digest already posted for that day is not posted again.',
+  '',
+  '  --date YYYY-MM-DD  the day to judge',
+  '  --dry-run          print the digest as Slack would show it instead of posting',
+  '  --json             print the digest as JSON instead of posting (flagged domains only)',
+  '  --all              with --json, list every judged domain, healthy ones too',
+].join('\n');
+
+interface DigestOptions {
+  date: string | undefined;
+  dryRun: boolean;
+  json: boolean;
+  all: boolean;
+  help: boolean;
+}
+
+function parseArguments(argv: string[]): DigestOptions | string {
+  const options: DigestOptions = { date: undefined, dryRun: false, json: false, all: false, help: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--date=') ? ['--date', arg.slice('--date='.length)] : [arg, undefined];
+    if (flag === '--date') {
+      const value = inline ?? argv[(i += 1)];
+      if (value === undefined) return '--date needs a day such as 2026-11-27';
+      if (!isIsoDate(value)) return `--date must be a day written YYYY-MM-DD, such as 2026-11-27 (got "${value}")`;
+      options.date = value;
+    } else if (flag === '--dry-run') options.dryRun = true;
+    else if (flag === '--json') options.json = true;
+    else if (flag === '--all') options.all = true;
+    else if (flag === '--help' || flag === '-h') options.help = true;
+    else return arg.startsWith('-') ? `unknown option "${arg}"` : `unexpected argument "${arg}"`;
+  }
+  if (options.all && !options.json) return '--all only applies to --json';
+  if (options.json && options.dryRun) return '--json already prints instead of posting; leave out --dry-run';
+  return options;
+}
+
+/** The digest as readable text: the message, then each threaded reply. */
+function renderDigest({ main, replies }: DigestMessages): string {
+  const lines = renderBlocks(main.blocks, main.text, 1).lines;
+  replies.forEach((reply, i) => {
+    lines.push('', `(thread reply ${i + 1} of ${replies.length})`, ...renderBlocks(reply.blocks, reply.text, 1).lines);
+  });
+  return lines.join('\n');
+}
+
+/** `smtp-desk digest`: compute a day's digest; print it (--dry-run, --json) or post it once to DIGEST_CHANNEL. */
+export const digest: Verb = async (argv, io: CliIo) => {
+  const options = parseArguments(argv);
+  if (typeof options === 'string') {
+    writeLine(io.stderr, `smtp-desk digest: ${options}\n\n${digestUsage}`);
+    return exitCodes.usage;
+  }
+  if (options.help) {
+    writeLine(io.stdout, digestUsage);
+    return exitCodes.ok;
+  }
+  return withContext(io, async (context) => {
+    const { config } = context;
+    const day = options.date ?? digestDayAt(context.now(), config.DIGEST_TZ);
+    const posting = !options.json && !options.dryRun;
+    if (posting && (slackMode(config) === 'local' || !config.DIGEST_CHANNEL)) {
+      const missing = config.SLACK_BOT_TOKEN ? 'DIGEST_CHANNEL' : 'SLACK_BOT_TOKEN';
+      writeLine(io.stderr, `smtp-desk digest: set ${missing} to post the digest, or use --dry-run or --json to print it`);
+      return exitCodes.failure;
+    }
+    if (!posting) {
+      const computed = await computeDigest(context.store.pool, day, config.HEALTH_THRESHOLDS);
+      writeLine(io.stdout, options.json ? JSON.stringify(digestJson(computed, options.all), null, 2) : renderDigest(digestMessages(computed)));
+      return exitCodes.ok;
+    }
+    const channel = config.DIGEST_CHANNEL!;
+    const client = digestSlackClient(config, context.logger);
+    let outcome: PostOutcome;
+    try {
+      outcome = await postDailyDigest(context, client, day, channel, instanceId());
+    } catch (error) {
+      writeLine(io.stderr, `smtp-desk digest: the digest for ${day} was not posted: ${(error as Error).message}`);
+      return exitCodes.failure;
+    }
+    switch (outcome.outcome) {
+      case 'posted':
+        writeLine(io.stdout, `posted the digest for ${day} to ${channel} (ts ${outcome.ts}, ${outcome.replies} threaded replies)`);
+        return exitCodes.ok;
+      case 'already_posted':
+        writeLine(io.stdout, `the digest for ${day} is already in ${channel} (ts ${outcome.ts}); nothing posted`);
+        return exitCodes.unchanged;
+      case 'in_progress':
+        writeLine(io.stdout, `the digest for ${day} is being posted to ${channel} by ${outcome.by}; nothing posted`);
+        return exitCodes.unchanged;
+    }
+  });
+};

@@ -1,0 +1,56 @@
+import { snoozeHolds } from '../health/snooze.js';
+import { judgeFleet, type DomainDayStats, type DomainVerdict, type FleetReport, type Thresholds } from '../health/index.js';
+import {
+  domainStatusCounts,
+  fleetDayStats,
+  recentStatusChanges,
+  type StatusChangeSummary,
+  type StatusCounts,
+} from '../store/domain-stats.js';
+import type { Queryable } from '../store/queryable.js';
+import { activeSnoozes } from '../store/snoozes.js';
+import { addDays } from './day.js';
+
+/** A domain the digest lists: its judgement and the numbers behind it. */
+export interface FlaggedDomain {
+  verdict: DomainVerdict;
+  stats: DomainDayStats;
+}
+
+/** Everything one day's digest shows, computed once and rendered as blocks, text or JSON. */
+export interface Digest {
+  day: string;
+  thresholds: Thresholds;
+  report: FleetReport;
+  /** Domains with a verdict other than healthy, most severe first (the report's order), except kept ones. */
+  flagged: FlaggedDomain[];
+  /** Flagged domains someone chose to Keep, not listed because nothing new happened since (src/health/snooze.ts). */
+  kept: string[];
+  statusCounts: StatusCounts;
+  /** Status changes from the start of the digest day to the end of the day after it, newest first. */
+  statusChanges: { changes: StatusChangeSummary[]; total: number };
+}
+
+/** How many status changes the digest names; the rest are counted. */
+const statusChangesShown = 10;
+
+/** Reads the day's rollups, judges every active domain and gathers the fleet's status. */
+export async function computeDigest(db: Queryable, day: string, thresholds: Thresholds): Promise<Digest> {
+  const [stats, snoozes, statusCounts, statusChanges] = await Promise.all([
+    fleetDayStats(db, day),
+    activeSnoozes(db, day),
+    domainStatusCounts(db),
+    recentStatusChanges(db, new Date(`${day}T00:00:00Z`), new Date(`${addDays(day, 2)}T00:00:00Z`), statusChangesShown),
+  ]);
+  const report = judgeFleet(stats, thresholds);
+  const byDomain = new Map(stats.map((entry) => [entry.domain, entry]));
+  const flagged: FlaggedDomain[] = [];
+  const kept: string[] = [];
+  for (const verdict of report.domains) {
+    if (verdict.verdict === 'healthy') continue;
+    const snooze = snoozes.get(verdict.domain);
+    if (snooze && snoozeHolds(snooze, verdict)) kept.push(verdict.domain);
+    else flagged.push({ verdict, stats: byDomain.get(verdict.domain)! });
+  }
+  return { day, thresholds, report, flagged, kept, statusCounts, statusChanges };
+}

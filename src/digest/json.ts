@@ -1,0 +1,47 @@
+import type { BouncePattern, DomainStatus, Finding, Thresholds, Verdict } from '../health/index.js';
+import type { Digest } from './digest.js';
+
+/** `smtp-desk digest --json`: the contract scripts rely on; field names never change. */
+export interface DigestJson {
+  date: string;
+  thresholds: Thresholds;
+  totals: { domains_checked: number; sent: number; bounces: number; bounce_rate: number | null };
+  summary: Record<Verdict, number>;
+  domains: {
+    domain: string;
+    status: DomainStatus;
+    verdict: Verdict;
+    sent: number;
+    bounces: number;
+    bounce_rate: number | null;
+    complaint_rate: number | null;
+    invalid_rate: number | null;
+    pattern: BouncePattern | null;
+    findings: Pick<Finding, 'rule' | 'value' | 'threshold' | 'severity' | 'message'>[];
+  }[];
+}
+
+/** The digest as JSON: flagged domains only, or every judged domain with `all`. */
+export function digestJson(digest: Digest, all: boolean): DigestJson {
+  const { totals, summary, domains } = digest.report;
+  return {
+    date: digest.day,
+    thresholds: digest.thresholds,
+    totals: { domains_checked: totals.domains_checked, sent: totals.sent, bounces: totals.bounces, bounce_rate: totals.bounce_rate },
+    summary: { pull: summary.pull, fix: summary.fix, watch: summary.watch, healthy: summary.healthy },
+    domains: domains
+      .filter((domain) => all || domain.verdict !== 'healthy')
+      .map((domain) => ({
+        domain: domain.domain,
+        status: domain.status,
+        verdict: domain.verdict,
+        sent: domain.sent,
+        bounces: domain.bounces,
+        bounce_rate: domain.bounce_rate,
+        complaint_rate: domain.complaint_rate,
+        invalid_rate: domain.invalid_rate,
+        pattern: domain.pattern,
+        findings: domain.findings.map(({ rule, value, threshold, severity, message }) => ({ rule, value, threshold, severity, message })),
+      })),
+  };
+}

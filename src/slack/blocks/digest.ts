@@ -1,0 +1,143 @@
+import type { KnownBlock } from '@slack/types';
+import type { Digest, FlaggedDomain } from '../../digest/digest.js';
+import { percent } from '../../health/format.js';
+import { verdicts } from '../../health/index.js';
+import type { StatusChangeSummary } from '../../store/domain-stats.js';
+import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels, whole } from './domain-health.js';
+import { blockKitLimits, blockKitViolations, truncate } from './limits.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+
+export interface DigestMessage {
+  /** Notification and fallback text. */
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** The digest as Slack gets it: one message, and the flagged domains that did not fit as threaded replies. */
+export interface DigestMessages {
+  main: DigestMessage;
+  replies: DigestMessage[];
+}
+
+
+const mrkdwn = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(text, blockKitLimits.sectionText) },
+});
+
+const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, blockKitLimits.contextText) }] });
+
+function totalsBlock({ report }: Digest): KnownBlock {
+  const { totals, summary } = report;
+  const rate = totals.bounce_rate === null ? 'no sends' : percent(totals.bounce_rate, 2);
+  const counts = verdicts.map((verdict) => `${verdictLabels[verdict].emoji} ${whole(summary[verdict])} ${verdictLabels[verdict].word.toLowerCase()}`);
+  return mrkdwn(
+    `*${whole(totals.domains_checked)}* active domains checked · *${whole(totals.sent)}* sends · *${whole(totals.bounces)}* bounces · bounce rate *${rate}*\n` +
+      counts.join(' · '),
+  );
+}
+
+/** How many kept domains the digest names; the rest are counted. */
+const keptShown = 5;
+
+function fleetContext({ thresholds, statusCounts, kept }: Digest): KnownBlock {
+  const names = kept.slice(0, keptShown).map(escapeMrkdwn).join(', ') + (kept.length > keptShown ? ', …' : '');
+  return context(
+    `Rates (bounce, complaint, invalid) are not judged under ${whole(thresholds.min_sends)} sends a day. ` +
+      `Domains: ${whole(statusCounts.active)} active · ${whole(statusCounts.pulled)} pulled · ${whole(statusCounts.reserved)} reserved.` +
+      (kept.length > 0 ? ` Kept and not listed until something new happens: ${whole(kept.length)} (${names}).` : ''),
+  );
+}
+
+const who = (actor: string) => (/^[UW][A-Z0-9]{2,}$/.test(actor) ? `<@${actor}>` : escapeMrkdwn(actor));
+
+function changeLine(change: StatusChangeSummary): string {
+  const reason = change.reason ? ` (${escapeMrkdwn(change.reason)})` : '';
+  return `• *${escapeMrkdwn(change.domain)}* ${change.from_status ?? '?'} → ${change.to_status} by ${who(change.actor)}${reason}`;
+}
+
+function statusChangesBlock({ day, statusChanges }: Digest): KnownBlock | null {
+  if (statusChanges.total === 0) return null;
+  const more = statusChanges.total - statusChanges.changes.length;
+  const lines = [`*Status changes since ${day}*`, ...statusChanges.changes.map(changeLine), ...(more > 0 ? [`…and ${whole(more)} more`] : [])];
+  return mrkdwn(lines.join('\n'));
+}
+
+/** One flagged domain: the verdict, the numbers, the findings in words, where to look, and the buttons. */
+export function flaggedDomainBlocks({ verdict, stats }: FlaggedDomain, digest: Pick<Digest, 'day' | 'thresholds'>): KnownBlock[] {
+  const label = verdictLabels[verdict.verdict];
+  const pattern = patternWords(verdict.pattern, stats);
+  const lines = [
+    `${label.emoji} *${label.word}* · *${escapeMrkdwn(verdict.domain)}* · ${bounceWords(verdict)} · 8 days ${trendWords(stats, digest.thresholds)}`,
+    ...findingLines(verdict),
+    ...(pattern ? [`_Where to look:_ ${pattern}`] : []),
+  ];
+  return [
+    mrkdwn(lines.join('\n')),
+    verdictButtons(verdict, digest.day),
+  ];
+}
+
+const fits = (blocks: unknown[]) => blockKitViolations(blocks).length === 0;
+
+/**
+ * Fills a message: `head`, as many of the chunks from `start` on as stay within Block Kit's limits,
+ * and `footer`. Whether n chunks fit only gets harder as n grows, so a binary search finds the most.
+ */
+function pack(chunks: readonly KnownBlock[][], head: KnownBlock[], footer: KnownBlock[], start: number): { blocks: KnownBlock[]; next: number } {
+  const take = (count: number) => [...head, ...chunks.slice(start, start + count).flat()];
+  let low = 0;
+  let high = Math.min(chunks.length - start, blockKitLimits.blocksPerMessage);
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits([...take(middle), ...footer])) low = middle;
+    else high = middle - 1;
+  }
+  return { blocks: take(low), next: start + low };
+}
+
+/**
+ * The digest message and its threaded replies, each within Block Kit's limits: the totals, the
+ * status of the fleet and the most severe flagged domains on top; when not all fit, the message says
+ * how many more follow and the replies carry the rest, in the same order.
+ */
+export function digestMessages(digest: Digest): DigestMessages {
+  const { day, report, flagged } = digest;
+  const { summary } = report;
+  const text =
+    `Domain health ${day}: ${whole(summary.pull)} to pull, ${whole(summary.fix)} to fix, ${whole(summary.watch)} to watch ` +
+    `of ${whole(report.totals.domains_checked)} active domains`;
+  const changes = statusChangesBlock(digest);
+  const head: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: `Domain health · ${day}` } },
+    totalsBlock(digest),
+    fleetContext(digest),
+    ...(changes ? [changes] : []),
+    { type: 'divider' },
+  ];
+  if (flagged.length === 0) {
+    return { main: { text, blocks: [...head, mrkdwn('Nothing to decide today: every active domain is within the lines.')] }, replies: [] };
+  }
+  const chunks = flagged.map((entry) => flaggedDomainBlocks(entry, digest));
+  const overflowNote = (shown: number) =>
+    context(`Showing the ${whole(shown)} most severe of ${whole(flagged.length)} flagged domains; the other ${whole(flagged.length - shown)} follow in this thread.`);
+  // Sized with the largest numbers the note can hold, so the real note never tips the message over.
+  const main = pack(chunks, head, [overflowNote(flagged.length)], 0);
+  if (main.next === chunks.length) return { main: { text, blocks: main.blocks }, replies: [] };
+
+  const parts: KnownBlock[][] = [];
+  const partHead = (part: number, of: number) => [context(`Domain health · ${day} · continued, part ${whole(part)} of ${whole(of)}`)];
+  for (let next = main.next; next < chunks.length; ) {
+    const reply = pack(chunks, partHead(flagged.length, flagged.length), [], next);
+    if (reply.next === next) throw new Error(`the digest entry of ${flagged[next]!.verdict.domain} does not fit in a message`);
+    parts.push(reply.blocks.slice(1));
+    next = reply.next;
+  }
+  return {
+    main: { text, blocks: [...main.blocks, overflowNote(main.next)] },
+    replies: parts.map((blocks, i) => ({
+      text: `Domain health ${day}, continued (${i + 1} of ${parts.length})`,
+      blocks: [...partHead(i + 1, parts.length), ...blocks],
+    })),
+  };
+}
