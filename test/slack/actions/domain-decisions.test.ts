@@ -161,6 +161,20 @@ describe(`domain decisions from buttons, through the app and the fake Slack (${d
     expect(harness.fake.responses).toEqual([]);
   });
 
+  it('two decisions on one digest moments apart both stay on the message', async () => {
+    await upsertDomains(db(), [{ domain: 'first.example' }, { domain: 'second.example' }]);
+    const message = digestMessage('1764230950.000650', ['first.example', 'second.example']);
+    await Promise.all([
+      harness.driver.click(buttonOf(message, 'first.example', 'domain_pull'), { user: approver, message }),
+      harness.driver.click(buttonOf(message, 'second.example', 'domain_reserve'), { user: groupMember, message }),
+    ]);
+
+    await expect.poll(() => harness.fake.callsTo('chat.postMessage').length).toBe(2);
+    const last = harness.fake.callsTo('chat.update').at(-1)?.args.blocks as KnownBlock[];
+    expect(last.filter((block) => block.type === 'actions')).toEqual([]);
+    expect(JSON.stringify(last)).toMatch(/first\.example\*: Pulled by <@U0APPROVER>.*second\.example\*: Marked reserve by <@U0GROUPMEM>/);
+  });
+
   it('rejects a forged or stale click with 401 and changes nothing', async () => {
     await upsertDomains(db(), [{ domain: 'forged.example' }]);
     const message = digestMessage('1764231000.000700', ['forged.example']);

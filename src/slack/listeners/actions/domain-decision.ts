@@ -4,6 +4,7 @@ import { reserveSuggestions } from '../../../store/rotation.js';
 import { decisionsFrom, decodeDomainButtonValue, type DomainButtonValue, type DomainDecision } from '../../blocks/domain-buttons.js';
 import { alreadyDecidedText, decisionText, rotationBlocks } from '../../blocks/domain-decision.js';
 import type { AppContext } from '../../context.js';
+import type { MessageLines } from '../../message-lines.js';
 import type { ButtonArgs } from './button-args.js';
 import { recordDecision, showDecision, tellClicker } from './show-decision.js';
 
@@ -23,7 +24,7 @@ function reasonFrom(value: DomainButtonValue): string | null {
  * reserve domains to activate instead. A click that lost a race, or a retried delivery, changes
  * nothing and re-renders who decided.
  */
-export function domainDecision(context: AppContext, decision: StatusDecision) {
+export function domainDecision(context: AppContext, lines: MessageLines, decision: StatusDecision) {
   return async (args: ButtonArgs): Promise<void> => {
     const { body, action } = args;
     const value = decodeDomainButtonValue(action.value);
@@ -48,13 +49,13 @@ export function domainDecision(context: AppContext, decision: StatusDecision) {
     }
     if (result.outcome === 'changed') {
       const text = decisionText({ domain: value.domain, status: to, by: { actor: body.user.id, at: result.at } });
-      await showDecision(args, context, value.domain, text);
+      await showDecision(args, context, lines, value.domain, text);
       const rotation = to === 'pulled' ? rotationBlocks(value.domain, await reserveSuggestions(db, value.domain)) : [];
       await recordDecision(args, context, text, rotation);
       return;
     }
     const shown = { domain: value.domain, status: result.status, by: result.last ? { actor: result.last.actor, at: result.last.at } : undefined };
-    await showDecision(args, context, value.domain, decisionText(shown));
+    await showDecision(args, context, lines, value.domain, decisionText(shown));
     if (result.outcome !== 'duplicate') await tellClicker(args, context, alreadyDecidedText(shown, to));
   };
 }

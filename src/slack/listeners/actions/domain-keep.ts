@@ -2,6 +2,7 @@ import { activeSnoozes, snoozeDomain } from '../../../store/snoozes.js';
 import { decodeDomainButtonValue } from '../../blocks/domain-buttons.js';
 import { keptText } from '../../blocks/domain-decision.js';
 import type { AppContext } from '../../context.js';
+import type { MessageLines } from '../../message-lines.js';
 import type { ButtonArgs } from './button-args.js';
 import { recordDecision, showDecision, tellClicker } from './show-decision.js';
 
@@ -9,7 +10,7 @@ import { recordDecision, showDecision, tellClicker } from './show-decision.js';
  * Keep (runs behind approversOnly): the domain stays in rotation and the digest does not list it
  * again for SNOOZE_DAYS days, unless something new happens (a worse verdict or a new rule).
  */
-export function domainKeep(context: AppContext) {
+export function domainKeep(context: AppContext, lines: MessageLines) {
   return async (args: ButtonArgs): Promise<void> => {
     const { body, action } = args;
     const value = decodeDomainButtonValue(action.value);
@@ -34,11 +35,11 @@ export function domainKeep(context: AppContext) {
       await tellClicker(args, context, `${value.domain} is ${result.status} now, so there is nothing to keep; nothing changed.`);
     } else if (result.outcome === 'snoozed') {
       const text = keptText(value.domain, { actor: result.snooze.actor, at: result.snooze.snoozed_at }, result.snooze.until_day);
-      await showDecision(args, context, value.domain, text);
+      await showDecision(args, context, lines, value.domain, text);
       await recordDecision(args, context, text);
     } else {
       const snooze = (await activeSnoozes(context.store.pool, day)).get(value.domain);
-      if (snooze) await showDecision(args, context, value.domain, keptText(value.domain, { actor: snooze.actor, at: snooze.snoozed_at }, snooze.until_day));
+      if (snooze) await showDecision(args, context, lines, value.domain, keptText(value.domain, { actor: snooze.actor, at: snooze.snoozed_at }, snooze.until_day));
     }
   };
 }

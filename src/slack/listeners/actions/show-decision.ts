@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import { decisionLine, withDecisionLine } from '../../blocks/domain-decision.js';
+import { decisionLine } from '../../blocks/domain-decision.js';
 import type { AppContext } from '../../context.js';
+import type { MessageLines } from '../../message-lines.js';
 import { retrySlack } from '../../retry.js';
 import { slackErrorCode } from '../../slack-errors.js';
 import type { ButtonArgs } from './button-args.js';
@@ -9,17 +10,18 @@ const reason = (error: unknown) => slackErrorCode(error) ?? (error as Error).mes
 
 /**
  * Shows a decision where the domain's buttons were: `chat.update` of a channel message (only that
- * domain's actions block changes), or a replacement of an ephemeral card through its response_url.
+ * domain's actions block changes; see MessageLines), or a replacement of an ephemeral card through its response_url.
  * Retried a few times; a failure is logged and never touches the decision already stored.
  */
-export async function showDecision({ body, client, respond }: ButtonArgs, context: AppContext, domain: string, text: string): Promise<void> {
+export async function showDecision({ body, client, respond }: ButtonArgs, context: AppContext, lines: MessageLines, domain: string, text: string): Promise<void> {
   const line = decisionLine(domain, text);
   const channel = body.channel?.id ?? body.container?.channel_id;
   const { message } = body;
   try {
     if (message && channel) {
-      const blocks = withDecisionLine((message.blocks ?? []) as KnownBlock[], domain, line);
-      await retrySlack(() => client.chat.update({ channel, ts: message.ts, text: message.text ?? text, blocks }));
+      await lines.update({ channel, ts: message.ts }, domain, line, (message.blocks ?? []) as KnownBlock[], (blocks) =>
+        retrySlack(() => client.chat.update({ channel, ts: message.ts, text: message.text ?? text, blocks })),
+      );
     } else {
       await retrySlack(() => respond({ replace_original: true, text, blocks: [line] }));
     }
