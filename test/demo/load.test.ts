@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fleetDays, type DemoOptions } from '../../src/demo/fleet.js';
+import { computeDigest } from '../../src/digest/digest.js';
 import { loadDemoFleet, type LoadSummary } from '../../src/demo/load.js';
 import { safeDailyMax } from '../../src/demo/profiles.js';
 import type { SpecialRole } from '../../src/demo/roles.js';
@@ -87,6 +88,20 @@ describe(`demo fleet loaded into ${databaseLabel}`, () => {
       }
     }
     expect([...seen].sort()).toEqual(Object.keys(expectedFindings).sort());
+  });
+
+  it('shows the same domains, each with its rule, in the digest the service computes for the last day', async () => {
+    const digest = await computeDigest(store.pool, judgedDay, defaultThresholds);
+    const flagged = new Map(digest.flagged.map(({ verdict }) => [verdict.domain, verdict.findings.map((f) => [f.rule, f.severity])]));
+    const expected = new Map(
+      Object.entries(expectedFindings)
+        .filter(([, [, severity]]) => severity !== 'info')
+        .map(([role, finding]) => [first.roles.get(role as SpecialRole)![0]!, [finding]]),
+    );
+    expect(flagged).toEqual(expected);
+    expect(digest.report.totals.domains_checked).toBe(options.domains - 5);
+    const lowVolume = digest.report.domains.find((d) => d.domain === first.roles.get('low_volume')![0]);
+    expect(lowVolume).toMatchObject({ verdict: 'healthy', findings: [{ rule: 'low_volume', severity: 'info' }] });
   });
 
   it('records the pulled and reserved domains with history rows from the demo', async () => {
