@@ -2,10 +2,10 @@ import type { BounceRecord } from '../store/bounces.js';
 import type { ComplaintRecord } from '../store/complaints.js';
 import type { StatusChange } from '../store/fleet.js';
 import type { SendRecord } from '../store/sends.js';
-import { addDays, type DomainPlan, type FleetShape } from './fleet.js';
+import { addDays, sendingWindowHours, type DomainPlan, type FleetShape } from './fleet.js';
 import { endClean, healthyEvents, realiseEvents, type DayContext, type GeneratedEvent } from './events.js';
 import { inboxProfiles } from './profiles.js';
-import { randomFor } from './random.js';
+import { randomFor, type Random } from './random.js';
 import { roleSpecs } from './roles.js';
 import { dayScripts, pullTriggerOffsets, type PlannedEvent } from './scripts.js';
 
@@ -49,6 +49,16 @@ function statusChanges(shape: FleetShape, plan: DomainPlan): StatusChange[] {
   }
 }
 
+/**
+ * A healthy day's complaint row: Google Workspace domains get a Postmaster-style spam rate (0–0.12 %),
+ * the others a feedback-loop count of 0 (one complaint in a day's ~100 sends would already be over 0.3 %).
+ */
+function healthyComplaint(plan: DomainPlan, random: Random): Pick<ComplaintRecord, 'complaints' | 'spam_rate'> {
+  return plan.provider === 'google'
+    ? { complaints: null, spam_rate: Math.round(random.next() * 12) / 10_000 }
+    : { complaints: 0, spam_rate: null };
+}
+
 /** A domain's sends, bounce events and complaints for every generated day, and its status history. */
 export function domainFacts(shape: FleetShape, plan: DomainPlan): DomainFacts {
   const { seed } = shape.options;
@@ -62,12 +72,12 @@ export function domainFacts(shape: FleetShape, plan: DomainPlan): DomainFacts {
     const sent = sends.reduce((a, b) => a + b, 0);
     plan.inboxes.forEach((inbox, i) => facts.sends.push({ day, sending_inbox: inbox, sent: sends[i]! }));
 
-    const planned: (PlannedEvent & { hour?: number })[] = [
+    const planned: PlannedEvent[] = [
       ...(script.events ? script.events(sent, random) : healthyEvents(sent, random, plan)),
       ...(script.extra?.(random) ?? []),
     ];
     if (script.throttleEveryHour) {
-      for (let hour = plan.windowStart; hour < plan.windowStart + 9; hour++) {
+      for (let hour = plan.windowStart; hour < plan.windowStart + sendingWindowHours; hour++) {
         planned.push(...Array.from({ length: random.int(1, 2) }, () => ({ kind: 'throttled' as const, hour })));
       }
     }
@@ -84,12 +94,7 @@ export function domainFacts(shape: FleetShape, plan: DomainPlan): DomainFacts {
     const kept = script.throttleEveryHour ? events : endClean(events);
     facts.bounces.push(...kept.map((event) => event.record));
 
-    const complaint =
-      script.complaint === undefined
-        ? plan.provider === 'google'
-          ? { complaints: null, spam_rate: Math.round(random.next() * 12) / 10_000 }
-          : { complaints: 0, spam_rate: null }
-        : script.complaint;
+    const complaint = script.complaint === undefined ? healthyComplaint(plan, random) : script.complaint;
     if (complaint) facts.complaints.push({ day, sending_domain: plan.domain, ...complaint });
   });
   return facts;

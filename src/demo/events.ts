@@ -1,7 +1,7 @@
 import { classifyBounce } from '../knowledge/classify.js';
 import type { BounceRecord } from '../store/bounces.js';
 import { bounceTexts, leadingReplyCode, type BounceText, type RecipientSystem } from './bounce-texts.js';
-import type { DomainPlan } from './fleet.js';
+import { sendingWindowHours, type DomainPlan } from './fleet.js';
 import { prospectAddress } from './names.js';
 import type { Random } from './random.js';
 import type { PlannedEvent } from './scripts.js';
@@ -95,11 +95,7 @@ function fill(template: BounceText, context: DayContext, recipient: string, reci
  * receiving domain, a sending inbox (weighted by its sends), a time in the sending window, and the
  * classification smtp-desk's importer would store (classifyBounce on the text).
  */
-export function realiseEvents(
-  context: DayContext,
-  planned: readonly (PlannedEvent & { hour?: number })[],
-  max554: number,
-): GeneratedEvent[] {
+export function realiseEvents(context: DayContext, planned: readonly PlannedEvent[], max554: number): GeneratedEvent[] {
   const { random, plan, day } = context;
   const sharedDomains = new Map<string, string>();
   let count554 = 0;
@@ -117,7 +113,7 @@ export function realiseEvents(
     }
     const recipient = prospectAddress(random, recipientDomain);
     const diagnostic = fill(template, context, recipient, recipientDomain);
-    const hour = event.hour ?? plan.windowStart + random.int(0, 8);
+    const hour = event.hour ?? plan.windowStart + random.int(0, sendingWindowHours - 1);
     const occurred_at = new Date(`${day}T${String(hour).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}Z`);
     const classified = classifyBounce(diagnostic);
     return {

@@ -37,9 +37,12 @@ export interface DomainPlan {
   campaign: string;
   /** Multiplies the invalid-address rate: how well this domain's lists were verified. */
   listQuality: number;
-  /** First UTC hour of the sending window (9 hours long, US business hours). */
+  /** First UTC hour of the sending window (sendingWindowHours long, US business hours). */
   windowStart: number;
 }
+
+/** Hours a day the fleet's inboxes send in. */
+export const sendingWindowHours = 9;
 
 const sequencers = ['smartlead', 'instantly', 'lemlist', 'plusvibe'] as const;
 const campaigns = [

@@ -1,3 +1,4 @@
+import type { ComplaintRecord } from '../store/complaints.js';
 import type { EventKind, RecipientSystem } from './bounce-texts.js';
 import type { Random } from './random.js';
 import type { Role } from './roles.js';
@@ -8,6 +9,8 @@ export interface PlannedEvent {
   system?: RecipientSystem;
   /** Pick one recipient domain for every event sharing this key (one receiver's filter). */
   sameDomainKey?: string;
+  /** UTC hour of the event; a random hour of the sending window when not given. */
+  hour?: number;
 }
 
 /** What a domain does on one day. */
@@ -23,7 +26,7 @@ export interface DayScript {
   /** A throttling deferral in every hour of the sending window (persistent_421). */
   throttleEveryHour?: boolean;
   /** A complaint row to store instead of the healthy one; null stores none. */
-  complaint?: { complaints: number | null; spam_rate: number | null } | null;
+  complaint?: Pick<ComplaintRecord, 'complaints' | 'spam_rate'> | null;
 }
 
 const repeat = (count: number, event: PlannedEvent): PlannedEvent[] => Array.from({ length: count }, () => event);
