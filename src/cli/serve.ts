@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { slackMode } from '../config.js';
 import { runConsole } from '../console/console.js';
 import { loadDemoOnFirstRun } from '../demo/first-run.js';
+import { startDigestJob } from '../jobs/digest-job.js';
 import { createSlackApp } from '../slack/app.js';
 import type { AppContext } from '../slack/context.js';
 import { openContext } from './context.js';
@@ -33,7 +34,7 @@ function localModeLine({ config, store }: AppContext): string {
   return `smtp-desk is running locally (no Slack tokens set) on ${where}: type /smtp help, a button number, or exit.`;
 }
 
-/** Runs the Slack app until SIGINT or SIGTERM. */
+/** Runs the Slack app, and the daily digest when DIGEST_CHANNEL is set, until SIGINT or SIGTERM. */
 async function serveSlack(context: AppContext, io: CliIo): Promise<void> {
   const app = createSlackApp({ context });
   const { config, logger } = context;
@@ -47,10 +48,12 @@ async function serveSlack(context: AppContext, io: CliIo): Promise<void> {
     logger.info(`listening for Slack on http://0.0.0.0:${port}/slack/events; health check on /healthz`);
     writeLine(io.stdout, `smtp-desk ready (HTTP on port ${port})`);
   }
+  const digestJob = startDigestJob(context);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await digestJob?.stop();
   await app.stop();
 }
