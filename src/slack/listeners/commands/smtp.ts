@@ -3,6 +3,8 @@ import { explain, isRecognised } from '../../../knowledge/explain.js';
 import { explanationBlocks, explanationText } from '../../blocks/explanation.js';
 import { usageBlocks, usageText } from '../../blocks/usage.js';
 import type { AppContext } from '../../context.js';
+import { digestSubcommand } from './digest.js';
+import { domainSubcommand } from './domain.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -19,7 +21,7 @@ const help: Subcommand = {
   },
 };
 
-const subcommands: Subcommand[] = [help];
+const subcommands: Subcommand[] = [help, digestSubcommand, domainSubcommand];
 
 /** When no sub-command matches, the whole text is a code or bounce to explain (usage if nothing is recognised). */
 const lookup: Subcommand = {
