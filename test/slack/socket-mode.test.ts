@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shareExplanationActionId } from '../../src/slack/blocks/explanation.js';
 import { usageBlocks } from '../../src/slack/blocks/usage.js';
 import { startApp, type Harness } from '../support/app-harness.js';
-import { slashCommandFields } from '../support/driver.js';
+import { blockActionsPayload, slashCommandFields, testChannel, testUser } from '../support/driver.js';
 
 describe('Socket Mode', () => {
   let harness: Harness;
@@ -23,6 +24,21 @@ describe('Socket Mode', () => {
     expect(ack.payload?.text).toMatch(/^smtp-desk explains SMTP bounces/);
     expect(JSON.stringify(ack.payload?.blocks)).toContain('/smtp 550 5.7.26');
     expect(ack.payload?.blocks).toEqual(usageBlocks());
+  });
+
+  it('acknowledges a button click envelope and runs its listener: Share posts the card in the channel', async () => {
+    const click = blockActionsPayload(
+      { action_id: shareExplanationActionId, value: '550 5.7.26', text: 'Share in channel' },
+      { responseUrl: harness.fake.responseUrl() },
+    );
+    const ack = await harness.fake.sendEnvelope('interactive', click);
+
+    expect(ack.payload ?? {}).toEqual({});
+    const posted = await harness.fake.waitFor('chat.postMessage');
+    expect(posted.token).toBe('xoxb-test');
+    expect(posted.args.channel).toBe(testChannel.id);
+    expect(String(posted.args.text)).toContain('550 5.7.26');
+    expect(JSON.stringify(posted.args.blocks)).toContain(`<@${testUser.id}>`);
   });
 
   it('serves /healthz on PORT beside the WebSocket', async () => {
