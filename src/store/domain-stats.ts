@@ -13,60 +13,54 @@ const perDay = (expression: string, offsets: readonly number[]) =>
 const trendOffsets = Array.from({ length: historyDays + 1 }, (_, i) => historyDays - i);
 const trailingOffsets = trendOffsets.slice(0, historyDays);
 
+/** `$2` null: every active domain; else that one domain, whatever its status. */
+const onlyDomain = (column: string) => `($2::text IS NULL OR ${column} = $2::text)`;
+
 /**
- * One statement, one row per domain: the digest day from the day rollups, the 7 days before it from
- * the same rollups (a range on their leading `day` column), recipient-domain counts from
- * bounce_daily_recipient_domains, and the throttling streak from bounce_hourly through the partial
- * index of throttled hours (migrations/010). `$2` null: every active domain; else that one domain,
- * whatever its status.
+ * The digest day, one row per domain: the day rollups, recipient-domain counts from
+ * bounce_daily_recipient_domains, and the throttling streak from bounce_hourly. Only domains with a
+ * throttled hour in the week are looked at (partial index, migrations/010), and of those only the
+ * ones whose streak can still be running: throttled on the digest day, or idle on it (a domain with
+ * activity on the day but no throttled hour that day has had a clean hour since). For those, the
+ * latest clean hour and the first throttled hour after it come from the (sending_domain, hour) index.
  */
-const statsSql = `
+const daySql = `
 WITH domains AS (
-  SELECT domain, status, (created_at AT TIME ZONE 'UTC')::date AS created_day FROM sending_domains
+  SELECT domain, status, (created_at AT TIME ZONE 'UTC')::date::text AS created_day FROM sending_domains
    WHERE CASE WHEN $2::text IS NULL THEN status = 'active' ELSE domain = $2::text END
-),
-history AS (
-  SELECT coalesce(s.sending_domain, b.sending_domain) AS domain, coalesce(s.day, b.day) AS day,
-         coalesce(s.sent, 0) AS sent, coalesce(b.bounces, 0) AS bounces, coalesce(b.c554, 0) AS c554
-    FROM (SELECT day, sending_domain, sent FROM send_daily
-           WHERE day BETWEEN $1::date - ${historyDays} AND $1::date AND ($2::text IS NULL OR sending_domain = $2::text)) s
-    FULL JOIN (SELECT day, sending_domain, bounces, c554 FROM bounce_daily
-           WHERE day BETWEEN $1::date - ${historyDays} AND $1::date AND ($2::text IS NULL OR sending_domain = $2::text)) b
-      ON b.day = s.day AND b.sending_domain = s.sending_domain
-),
-trends AS (
-  SELECT h.domain,
-         ${perDay('CASE WHEN h.sent > 0 THEN h.bounces::float8 / h.sent END', trendOffsets)} AS bounce_rate_trend,
-         ${perDay('h.c554', trailingOffsets)} AS c554_history,
-         min(h.day) AS first_day
-    FROM history h GROUP BY h.domain
 ),
 recipient_domains AS (
   SELECT sending_domain,
          count(*) FILTER (WHERE bounces > 0)::int AS bounce_recipient_domains,
          count(*) FILTER (WHERE reputation_blocks > 0)::int AS reputation_recipient_domains
     FROM bounce_daily_recipient_domains
-   WHERE day = $1::date AND ($2::text IS NULL OR sending_domain = $2::text)
+   WHERE day = $1::date AND ${onlyDomain('sending_domain')}
    GROUP BY sending_domain
 ),
 bounds AS (
   SELECT ($1::date - ${throttleLookbackDays - 1})::timestamp AT TIME ZONE 'UTC' AS since,
+         $1::date::timestamp AT TIME ZONE 'UTC' AS day_start,
          ($1::date + 1)::timestamp AT TIME ZONE 'UTC' AS until
 ),
 throttled AS (
   SELECT h.sending_domain, max(h.hour) AS last_throttled
     FROM bounce_hourly h, bounds
-   WHERE h.throttled > 0 AND h.hour >= bounds.since AND h.hour < bounds.until
-     AND ($2::text IS NULL OR h.sending_domain = $2::text)
+   WHERE h.throttled > 0 AND h.hour >= bounds.since AND h.hour < bounds.until AND ${onlyDomain('h.sending_domain')}
    GROUP BY h.sending_domain
 ),
+running AS (
+  SELECT t.sending_domain, t.last_throttled
+    FROM throttled t, bounds
+   WHERE t.last_throttled >= bounds.day_start
+      OR NOT EXISTS (SELECT 1 FROM bounce_daily b WHERE b.day = $1::date AND b.sending_domain = t.sending_domain)
+),
 streaks AS (
-  SELECT t.sending_domain, t.last_throttled, clean.hour AS last_clean
-    FROM throttled t CROSS JOIN bounds
+  SELECT r.sending_domain, r.last_throttled, clean.hour AS last_clean
+    FROM running r CROSS JOIN bounds
     CROSS JOIN LATERAL (SELECT max(h.hour) AS hour FROM bounce_hourly h
-                         WHERE h.sending_domain = t.sending_domain AND h.throttled = 0
+                         WHERE h.sending_domain = r.sending_domain AND h.throttled = 0
                            AND h.hour >= bounds.since AND h.hour < bounds.until) clean
-   WHERE clean.hour IS NULL OR t.last_throttled > clean.hour
+   WHERE clean.hour IS NULL OR r.last_throttled > clean.hour
 ),
 throttle AS (
   SELECT s.sending_domain,
@@ -77,34 +71,50 @@ throttle AS (
                            AND h.hour >= greatest(bounds.since, s.last_clean + interval '1 hour')
                            AND h.hour < bounds.until) first
 )
-SELECT d.domain, d.status,
+SELECT d.domain, d.status, d.created_day,
        coalesce(s.sent, 0)::int AS sent,
        coalesce(b.bounces, 0) AS bounces, coalesce(b.deferrals, 0) AS deferrals, coalesce(b.invalid, 0) AS invalid,
        c.complaints, c.spam_rate::float8 AS reported_spam_rate,
        coalesce(b.reputation_blocks, 0) AS reputation_blocks,
        coalesce(r.reputation_recipient_domains, 0) AS reputation_recipient_domains,
        coalesce(b.c554, 0) AS c554,
-       coalesce(t.c554_history, ARRAY[${trailingOffsets.map(() => '0').join(', ')}]) AS c554_history,
-       greatest(0, least(d.created_day, t.first_day) - ($1::date - ${historyDays})) AS history_from,
        coalesce(b.auth_spf, 0) AS auth_spf, coalesce(b.auth_dkim, 0) AS auth_dkim, coalesce(b.auth_dmarc, 0) AS auth_dmarc,
        coalesce(b.auth_ptr, 0) AS auth_ptr, coalesce(b.auth_multiple, 0) AS auth_multiple,
        coalesce(th.throttled_hours, 0) AS throttled_hours,
        CASE WHEN b.min_bounce_recipient IS NULL THEN 0
             WHEN b.min_bounce_recipient = b.max_bounce_recipient THEN 1 ELSE 2 END AS bounce_recipients,
-       coalesce(r.bounce_recipient_domains, 0) AS bounce_recipient_domains,
-       coalesce(t.bounce_rate_trend, ARRAY[${trendOffsets.map(() => 'NULL').join(', ')}]::float8[]) AS bounce_rate_trend
+       coalesce(r.bounce_recipient_domains, 0) AS bounce_recipient_domains
   FROM domains d
   LEFT JOIN send_daily s ON s.day = $1::date AND s.sending_domain = d.domain
   LEFT JOIN bounce_daily b ON b.day = $1::date AND b.sending_domain = d.domain
   LEFT JOIN daily_complaints c ON c.day = $1::date AND c.sending_domain = d.domain
   LEFT JOIN recipient_domains r ON r.sending_domain = d.domain
-  LEFT JOIN trends t ON t.domain = d.domain
-  LEFT JOIN throttle th ON th.sending_domain = d.domain
- ORDER BY d.domain`;
+  LEFT JOIN throttle th ON th.sending_domain = d.domain`;
 
-interface StatsRow {
+/**
+ * The 7 days before the digest day and the day itself, one row per domain with a rollup row in them
+ * (a range on the rollups' leading `day` column): bounce rates, 554 counts and the first day seen.
+ */
+const historySql = `
+WITH history AS (
+  SELECT coalesce(s.sending_domain, b.sending_domain) AS domain, coalesce(s.day, b.day) AS day,
+         coalesce(s.sent, 0) AS sent, coalesce(b.bounces, 0) AS bounces, coalesce(b.c554, 0) AS c554
+    FROM (SELECT day, sending_domain, sent FROM send_daily
+           WHERE day BETWEEN $1::date - ${historyDays} AND $1::date AND ${onlyDomain('sending_domain')}) s
+    FULL JOIN (SELECT day, sending_domain, bounces, c554 FROM bounce_daily
+           WHERE day BETWEEN $1::date - ${historyDays} AND $1::date AND ${onlyDomain('sending_domain')}) b
+      ON b.day = s.day AND b.sending_domain = s.sending_domain
+)
+SELECT h.domain,
+       ${perDay('CASE WHEN h.sent > 0 THEN h.bounces::float8 / h.sent END', trendOffsets)} AS bounce_rate_trend,
+       ${perDay('h.c554', trailingOffsets)} AS c554_history,
+       min(h.day)::text AS first_day
+  FROM history h GROUP BY h.domain`;
+
+interface DayRow {
   domain: string;
   status: DomainStatus;
+  created_day: string;
   sent: number;
   bounces: number;
   deferrals: number;
@@ -114,8 +124,6 @@ interface StatsRow {
   reputation_blocks: number;
   reputation_recipient_domains: number;
   c554: number;
-  c554_history: (number | null)[];
-  history_from: number;
   auth_spf: number;
   auth_dkim: number;
   auth_dmarc: number;
@@ -124,10 +132,23 @@ interface StatsRow {
   throttled_hours: number;
   bounce_recipients: number;
   bounce_recipient_domains: number;
-  bounce_rate_trend: (number | null)[];
 }
 
-function toStats(row: StatsRow, day: string): DomainDayStats {
+interface HistoryRow {
+  domain: string;
+  bounce_rate_trend: (number | null)[];
+  c554_history: (number | null)[];
+  first_day: string;
+}
+
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+const noTrend = trendOffsets.map(() => null);
+const noHistory = trailingOffsets.map(() => 0);
+
+function toStats(row: DayRow, history: HistoryRow | undefined, day: string): DomainDayStats {
+  // A younger domain passes only the days it has: from its first day (created, or first seen in the rollups).
+  const firstDay = history && history.first_day < row.created_day ? history.first_day : row.created_day;
+  const historyFrom = Math.max(0, dayNumber(firstDay) - (dayNumber(day) - historyDays));
   return {
     domain: row.domain,
     day,
@@ -141,29 +162,34 @@ function toStats(row: StatsRow, day: string): DomainDayStats {
     reputation_blocks: row.reputation_blocks,
     reputation_recipient_domains: row.reputation_recipient_domains,
     c554: row.c554,
-    // A younger domain passes only the days it has: from its first day (created or first data), if within the week.
-    c554_trailing: row.c554_history.slice(row.history_from).map((count) => count ?? 0),
+    c554_trailing: (history?.c554_history ?? noHistory).slice(historyFrom).map((count) => count ?? 0),
     auth_failures: { spf: row.auth_spf, dkim: row.auth_dkim, dmarc: row.auth_dmarc, ptr: row.auth_ptr, multiple: row.auth_multiple },
     throttled_hours: row.throttled_hours,
     bounce_recipients: row.bounce_recipients,
     bounce_recipient_domains: row.bounce_recipient_domains,
-    bounce_rate_trend: row.bounce_rate_trend,
+    bounce_rate_trend: history?.bounce_rate_trend ?? noTrend,
   };
+}
+
+/** The day and its history: two statements, side by side on a pool, joined by domain. */
+async function dayStats(db: Queryable, day: string, domain: string | null): Promise<DomainDayStats[]> {
+  const [days, histories] = await Promise.all([db.query<DayRow>(daySql, [day, domain]), db.query<HistoryRow>(historySql, [day, domain])]);
+  const byDomain = new Map(histories.rows.map((row) => [row.domain, row]));
+  return days.rows.map((row) => toStats(row, byDomain.get(row.domain), day));
 }
 
 /**
  * Every active domain's numbers for `day` (UTC, `YYYY-MM-DD`), read from the rollups only: the cost
- * grows with the number of domains, not of events. Sorted by domain.
+ * grows with the number of domains, not of events. In no particular order (judgeFleet sorts).
  */
-export async function fleetDayStats(db: Queryable, day: string): Promise<DomainDayStats[]> {
-  const { rows } = await db.query<StatsRow>(statsSql, [day, null]);
-  return rows.map((row) => toStats(row, day));
+export function fleetDayStats(db: Queryable, day: string): Promise<DomainDayStats[]> {
+  return dayStats(db, day, null);
 }
 
 /** One domain's numbers for `day`, whatever its status; null when the domain is unknown. */
 export async function domainDayStats(db: Queryable, domain: string, day: string): Promise<DomainDayStats | null> {
-  const { rows } = await db.query<StatsRow>(statsSql, [day, domain]);
-  return rows[0] ? toStats(rows[0], day) : null;
+  const [stats] = await dayStats(db, day, domain);
+  return stats ?? null;
 }
 
 export type StatusCounts = Record<DomainStatus, number>;

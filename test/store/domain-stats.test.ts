@@ -37,7 +37,7 @@ const replies = [
 
 const days = ['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
 const judgedDays = ['2026-11-24', '2026-11-26', '2026-11-27'];
-const domains = ['one.example', 'two.example', 'three.example', 'four.example', 'young.example', 'quiet.example'];
+const domains = ['one.example', 'two.example', 'three.example', 'four.example', 'young.example', 'quiet.example', 'idle.example'];
 const hour = 3_600_000;
 
 function event(at: number, inbox: string, recipient: string, reply: (typeof replies)[number], id: string): BounceRecord {
@@ -93,6 +93,9 @@ function fleet(): { events: BounceRecord[]; sends: SendRecord[]; complaints: Com
   // young.example: first seen on 2026-11-24, the same address bounces over and over on the 27th.
   for (const day of ['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']) sends.push({ day, sending_inbox: 'dee@young.example', sent: 30 });
   for (let i = 0; i < 4; i++) events.push(event(Date.parse('2026-11-27T10:00:00Z') + i * 60_000, 'dee@young.example', 'gone@acme.example', invalid, `young-${i}`));
+  // idle.example: throttled twice on the 26th, then silent: on the 27th its streak still runs (3 hours).
+  for (const at of ['2026-11-26T10:20:00Z', '2026-11-26T12:05:00Z']) events.push(event(Date.parse(at), 'eve@idle.example', 'x@outlook.com', throttle, `idle-${at}`));
+  sends.push({ day: '2026-11-26', sending_inbox: 'eve@idle.example', sent: 40 });
   // A day with bounces but no sends: its trend entry is null.
   events.push(event(Date.parse('2026-11-22T12:00:00Z'), 'dee@young.example', 'gone@acme.example', invalid, 'young-nosend'));
   return { events, sends, complaints };
@@ -184,7 +187,7 @@ describe(`domain day stats from the rollups (${databaseLabel})`, () => {
   it.each(judgedDays)('every active domain on %s equals the definitions over the raw rows', async (day) => {
     const stats = await fleetDayStats(store.pool, day);
     const active = domains.filter((domain) => domain !== 'three.example').sort();
-    expect(stats.map((s) => s.domain)).toEqual(active);
+    expect(stats.map((s) => s.domain).sort()).toEqual(active);
     for (const domain of active) {
       expect(stats.find((s) => s.domain === domain), domain).toEqual(expected(rows, domain, 'active', createdDay, day));
     }
@@ -195,6 +198,7 @@ describe(`domain day stats from the rollups (${databaseLabel})`, () => {
     const four = stats.find((s) => s.domain === 'four.example')!;
     // 2026-11-25 20:00 to 2026-11-27 22:59, idle nights included: 51 hours.
     expect(four.throttled_hours).toBe(51);
+    expect(stats.find((s) => s.domain === 'idle.example')!.throttled_hours).toBe(3);
     const young = stats.find((s) => s.domain === 'young.example')!;
     expect(young).toMatchObject({ bounces: 4, bounce_recipients: 1, bounce_recipient_domains: 1, invalid: 4 });
     expect(young.c554_trailing).toHaveLength(5);
@@ -213,7 +217,7 @@ describe(`domain day stats from the rollups (${databaseLabel})`, () => {
   });
 
   it('counts domains by status and lists recent status changes', async () => {
-    expect(await domainStatusCounts(store.pool)).toEqual({ active: 5, pulled: 1, reserved: 1 });
+    expect(await domainStatusCounts(store.pool)).toEqual({ active: 6, pulled: 1, reserved: 1 });
     const now = Date.now();
     const recent = await recentStatusChanges(store.pool, new Date(now - 3_600_000), new Date(now + 3_600_000), 10);
     expect(recent.total).toBe(1);
