@@ -34,6 +34,7 @@ function buttonOf(message: { blocks: KnownBlock[] }, domain: string, actionId: s
 describe(`domain decisions from buttons, through the app and the fake Slack (${databaseLabel})`, () => {
   let harness: Harness;
   const db = () => harness.store.pool;
+  const store = db;
   const historyOf = async (domain: string) => domainHistory(db(), domain, 100);
   const chatUpdatesFor = (domain: string) =>
     harness.fake.callsTo('chat.update').filter((call) => JSON.stringify(call.args.blocks).includes(`domain:${domain}`));
@@ -209,15 +210,20 @@ describe(`domain decisions from buttons, through the app and the fake Slack (${d
     expect(harness.fake.responses).toEqual([]);
   });
 
-  it('replaces an ephemeral card through its response_url and records the decision in the channel', async () => {
-    await upsertDomains(db(), [{ domain: 'card.example' }]);
+  it('replaces an ephemeral card through its response_url with the card as it is now, and records the decision in the channel', async () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await store().query(`INSERT INTO daily_sends (day, sending_inbox, sent) VALUES ($1, 'ana@card.example', 120)`, [yesterday]);
     const card = digestMessage('unused', ['card.example']);
     await harness.driver.click(buttonOf(card, 'card.example', 'domain_pull'), { user: approver });
 
     await expect.poll(() => harness.fake.responses.length).toBe(2);
     const [replaced, recorded] = harness.fake.responses;
     expect(replaced?.body).toMatchObject({ replace_original: true });
-    expect(JSON.stringify(replaced?.body.blocks)).toContain('Pulled by <@U0APPROVER>');
+    const blocks = replaced?.body.blocks as KnownBlock[];
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'card.example' } });
+    expect(blocks.filter((block) => block.type === 'actions')).toEqual([]);
+    expect(JSON.stringify(blocks)).toContain('Status *pulled* since');
+    expect(JSON.stringify(blocks.find((block) => block.block_id === 'domain:card.example'))).toContain('Pulled by <@U0APPROVER>');
     expect(recorded?.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(await getDomain(db(), 'card.example')).toMatchObject({ status: 'pulled' });
   });

@@ -1,16 +1,18 @@
 import type { KnownBlock } from '@slack/types';
-import { decisionLine } from '../../blocks/domain-decision.js';
+import { decisionLine, withDecisionLine } from '../../blocks/domain-decision.js';
 import type { AppContext } from '../../context.js';
 import type { MessageLines } from '../../message-lines.js';
 import { retrySlack } from '../../retry.js';
 import { slackErrorCode } from '../../slack-errors.js';
 import type { ButtonArgs } from './button-args.js';
+import { refreshedCard } from './refreshed-card.js';
 
 const reason = (error: unknown) => slackErrorCode(error) ?? (error as Error).message;
 
 /**
  * Shows a decision where the domain's buttons were: `chat.update` of a channel message (only that
- * domain's actions block changes; see MessageLines), or a replacement of an ephemeral card through its response_url.
+ * domain's actions block changes; see MessageLines), or, for an ephemeral card, the card built
+ * afresh with the decision in place of its buttons, through its response_url.
  * Retried a few times; a failure is logged and never touches the decision already stored.
  */
 export async function showDecision({ body, client, respond }: ButtonArgs, context: AppContext, lines: MessageLines, domain: string, text: string): Promise<void> {
@@ -23,7 +25,8 @@ export async function showDecision({ body, client, respond }: ButtonArgs, contex
         retrySlack(() => client.chat.update({ channel, ts: message.ts, text: message.text ?? text, blocks })),
       );
     } else {
-      await retrySlack(() => respond({ replace_original: true, text, blocks: [line] }));
+      const card = await refreshedCard(context, domain);
+      await retrySlack(() => respond({ replace_original: true, text, blocks: withDecisionLine(card ?? [], domain, line) }));
     }
   } catch (error) {
     context.logger.warn(`showing the decision on ${domain} in Slack failed: ${reason(error)} (the decision stands)`);
