@@ -4,6 +4,7 @@ import { webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import { digestMessages, type DigestMessages } from '../slack/blocks/digest.js';
 import type { AppContext } from '../slack/context.js';
+import { slackErrorCode } from '../slack/slack-errors.js';
 import {
   claimDigestRun,
   LostClaimError,
@@ -55,17 +56,27 @@ interface HistoryMessage {
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
 }
 
-/** The digest message for `day` already in the channel (posted by a run that died before recording it). */
-async function findPostedDigest(client: WebClient, channel: string, day: string): Promise<string | null> {
+/**
+ * The digest message for `day` already in the channel (posted by a run that died before recording it).
+ * Without the history scope the check is skipped with a warning: a rare duplicate beats no digest.
+ */
+async function findPostedDigest(context: Pick<AppContext, 'logger'>, client: WebClient, channel: string, day: string): Promise<string | null> {
   let cursor: string | undefined;
   for (let page = 0; page < 5; page += 1) {
-    const result = await client.conversations.history({
-      channel,
-      oldest: String(Date.parse(`${day}T00:00:00Z`) / 1000),
-      limit: 200,
-      include_all_metadata: true,
-      ...(cursor ? { cursor } : {}),
-    });
+    const result = await client.conversations
+      .history({
+        channel,
+        oldest: String(Date.parse(`${day}T00:00:00Z`) / 1000),
+        limit: 200,
+        include_all_metadata: true,
+        ...(cursor ? { cursor } : {}),
+      })
+      .catch((error: unknown) => {
+        if (slackErrorCode(error) !== 'missing_scope') throw error;
+        context.logger.warn(`cannot read ${channel}'s history (add the channels:history or groups:history scope): posting the digest for ${day} without checking for an earlier post`);
+        return null;
+      });
+    if (!result) return null;
     const found = (result.messages as HistoryMessage[] | undefined)?.find(
       (message) => message.metadata?.event_type === digestEventType && message.metadata.event_payload?.day === day,
     );
@@ -97,7 +108,7 @@ export async function postDigestOnce(
   }
   try {
     const { main, replies } = await build();
-    let ts = claim.run.message_ts ?? (claim.run.attempts > 1 ? await findPostedDigest(client, target.channel, target.day) : null);
+    let ts = claim.run.message_ts ?? (claim.run.attempts > 1 ? await findPostedDigest(context, client, target.channel, target.day) : null);
     if (ts === null) {
       const posted = await client.chat.postMessage({
         channel: target.channel,

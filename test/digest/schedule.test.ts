@@ -170,6 +170,21 @@ describe('the scheduled digest', () => {
       expect(await getDigestRun(store.pool, yesterday(), channel)).toMatchObject({ status: 'posted', message_ts: '1764300000.000100', attempts: 2 });
     });
 
+    it('a stale run without the history scope posts anyway, and says why', async () => {
+      await store.pool.query(
+        `INSERT INTO digest_runs (day, channel, status, claimed_by, claimed_at) VALUES ($1, $2, 'claimed', 'dead-host:1:abcd', now() - interval '20 minutes')`,
+        [yesterday(), channel],
+      );
+      const harness = await app(store);
+      harness.fake.failNext('conversations.history', { error: 'missing_scope' });
+      job(harness);
+      await harness.fake.waitFor('chat.postMessage', () => true, 10_000);
+      await sleep(1500);
+      expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(1);
+      expect(harness.logs()).toContain('add the channels:history or groups:history scope');
+      expect(await getDigestRun(store.pool, yesterday(), channel)).toMatchObject({ status: 'posted', attempts: 2 });
+    });
+
     it('a live claim by another process is left alone', async () => {
       await store.pool.query(`INSERT INTO digest_runs (day, channel, status, claimed_by) VALUES ($1, $2, 'claimed', 'other-host:2:beef')`, [yesterday(), channel]);
       const harness = await app(store);
