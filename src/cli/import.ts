@@ -118,15 +118,15 @@ export const importVerb: Verb = async (argv, io) => {
       const startedAt = Date.now();
       const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
       const progress = tty ? progressBar(io.stderr, input.size, startedAt) : undefined;
+      let rejected = 0;
       const onReject = async (rejection: Rejection) => {
         progress?.done();
-        const count = ++rejected;
-        if (count <= shownRejections) writeLine(io.stderr, `line ${rejection.line}: ${rejection.reason}`);
+        rejected++;
+        if (rejected <= shownRejections) writeLine(io.stderr, `line ${rejection.line}: ${rejection.reason}`);
         if (rejectsFile && !rejectsFile.write(formatCsvLine([...rejection.raw, String(rejection.line), rejection.reason]))) {
           await once(rejectsFile, 'drain');
         }
       };
-      let rejected = 0;
       const counts = await importRecords({
         db: store.pool,
         adapter,
