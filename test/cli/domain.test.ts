@@ -45,7 +45,7 @@ describe(`smtp-desk domain on ${databaseLabel}`, () => {
     expect(Object.keys(shown)).toEqual(['domain', 'status', 'history', 'days']);
     expect(shown).toMatchObject({ domain: 'burnt.example', status: 'pulled' });
     expect(shown.history).toEqual([
-      { at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), actor: approver.id, from: 'active', to: 'pulled', reason: `digest ${today}: bounce_rate`, source: 'button' },
+      { at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), actor: approver.id, from: 'active', to: 'pulled', reason: `bounce_rate on ${today}`, source: 'button' },
     ]);
     const days = shown.days as Record<string, unknown>[];
     expect(days).toHaveLength(7);

@@ -44,7 +44,7 @@ describe(`decisions on the real digest message, then the next digest (${database
     expect(after.flagged.map((entry) => entry.verdict.domain).sort()).toEqual(['blocked.example', 'filter.example']);
     expect(after.kept).toEqual(['spf.example']);
     const shown = JSON.stringify(digestMessages(after).main.blocks);
-    expect(shown).toContain(`• *bounces.example* active → pulled by <@U0APPROVER> (digest ${day}: bounce_rate, invalid_rate)`);
+    expect(shown).toContain(`• *bounces.example* active → pulled by <@U0APPROVER> (bounce_rate, invalid_rate on ${day})`);
     expect(shown).not.toContain('domain:bounces.example');
   });
 });

@@ -64,7 +64,7 @@ describe(`domain decisions from buttons, through the app and the fake Slack (${d
     const thread = await harness.fake.waitFor('chat.postMessage');
     expect(await getDomain(db(), 'burnt.example')).toMatchObject({ status: 'pulled' });
     const [row] = await historyOf('burnt.example');
-    expect(row).toMatchObject({ actor: approver.id, from_status: 'active', to_status: 'pulled', source: 'button', reason: `digest ${day}: bounce_rate` });
+    expect(row).toMatchObject({ actor: approver.id, from_status: 'active', to_status: 'pulled', source: 'button', reason: `bounce_rate on ${day}` });
     expect(row?.slack_action_ts).toMatch(/^\d+\.\d+$/);
 
     const [update] = harness.fake.callsTo('chat.update');

@@ -12,10 +12,11 @@ export type StatusDecision = Exclude<DomainDecision, 'keep'>;
 
 const targets: Record<StatusDecision, DomainStatus> = { pull: 'pulled', reserve: 'reserved', reactivate: 'active' };
 
-/** What a decision from a digest button records as its reason: the day and the rules that flagged the domain. */
+/** What a decision records as its reason: what the clicker was shown, e.g. `bounce_rate, invalid_rate on 2026-11-27`. */
 function reasonFrom(value: DomainButtonValue): string | null {
   if (!value.day) return null;
-  return `digest ${value.day}${value.rules?.length ? `: ${value.rules.join(', ')}` : ''}`;
+  const seen = value.rules?.length ? value.rules.join(', ') : (value.verdict ?? 'no finding');
+  return `${seen} on ${value.day}`;
 }
 
 /**
