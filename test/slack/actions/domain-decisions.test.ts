@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { domainButtons } from '../../../src/slack/blocks/domain-buttons.js';
 import { rotationBlocks } from '../../../src/slack/blocks/domain-decision.js';
-import { domainHistory, getDomain, listDomains, upsertDomains } from '../../../src/store/fleet.js';
+import { changeDomainStatus, domainHistory, getDomain, listDomains, upsertDomains } from '../../../src/store/fleet.js';
 import { activeSnoozes } from '../../../src/store/snoozes.js';
 import { startApp, type Harness } from '../../support/app-harness.js';
 import { blockActionsPayload, type ButtonClick } from '../../support/driver.js';
@@ -174,6 +174,22 @@ describe(`domain decisions from buttons, through the app and the fake Slack (${d
     const last = harness.fake.callsTo('chat.update').at(-1)?.args.blocks as KnownBlock[];
     expect(last.filter((block) => block.type === 'actions')).toEqual([]);
     expect(JSON.stringify(last)).toMatch(/first\.example\*: Pulled by <@U0APPROVER>.*second\.example\*: Marked reserve by <@U0GROUPMEM>/);
+  });
+
+  it('a button from before someone else moved the domain changes nothing and says who moved it', async () => {
+    await upsertDomains(db(), [{ domain: 'moved.example' }]);
+    const message = digestMessage('1764230990.000690', ['moved.example']);
+    await changeDomainStatus(db(), { domain: 'moved.example', to: 'reserved', actor: 'alice', source: 'cli' });
+    await harness.driver.click(buttonOf(message, 'moved.example', 'domain_pull'), { user: approver, message });
+    await harness.driver.click(buttonOf(message, 'moved.example', 'domain_keep'), { user: approver, message });
+
+    await expect.poll(() => harness.fake.responses.length).toBe(2);
+    const texts = harness.fake.responses.map((response) => String(response.body.text)).sort();
+    expect(texts[0]).toMatch(/^\*moved\.example\* is reserved now by alice at <!date\^\d+\^.*so this button no longer applies; nothing changed\.$/);
+    expect(texts[1]).toBe('moved.example is reserved now, so there is nothing to keep; nothing changed.');
+    expect(JSON.stringify(harness.fake.callsTo('chat.update')[0]?.args.blocks)).toContain('Marked reserve by alice');
+    expect(await historyOf('moved.example')).toHaveLength(1);
+    expect((await activeSnoozes(db(), day)).has('moved.example')).toBe(false);
   });
 
   it('rejects a forged or stale click with 401 and changes nothing', async () => {

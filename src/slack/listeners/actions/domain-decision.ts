@@ -3,6 +3,7 @@ import type { DomainStatus } from '../../../store/fleet.js';
 import { reserveSuggestions } from '../../../store/rotation.js';
 import { decisionsFrom, decodeDomainButtonValue, type DomainButtonValue, type DomainDecision } from '../../blocks/domain-buttons.js';
 import { alreadyDecidedText, decisionText, rotationBlocks } from '../../blocks/domain-decision.js';
+import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { AppContext } from '../../context.js';
 import type { MessageLines } from '../../message-lines.js';
 import type { ButtonArgs } from './button-args.js';
@@ -43,9 +44,16 @@ export function domainDecision(context: AppContext, lines: MessageLines, decisio
       source: 'button',
       reason: reasonFrom(value),
       slackActionTs: action.action_ts,
+    }).catch((error: unknown) => {
+      context.logger.error(`recording ${decision} of ${value.domain} failed: ${(error as Error).message}`);
+      return null;
     });
+    if (!result) {
+      await tellClicker(args, context, `I could not record the decision on ${escapeMrkdwn(value.domain)} just now; nothing changed. Please try again in a minute.`);
+      return;
+    }
     if (result.outcome === 'unknown_domain') {
-      await tellClicker(args, context, `I no longer know the domain ${value.domain}; nothing changed.`);
+      await tellClicker(args, context, `I no longer know the domain ${escapeMrkdwn(value.domain)}; nothing changed.`);
       return;
     }
     if (result.outcome === 'changed') {

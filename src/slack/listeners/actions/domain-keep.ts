@@ -1,6 +1,7 @@
 import { activeSnoozes, snoozeDomain } from '../../../store/snoozes.js';
 import { decodeDomainButtonValue } from '../../blocks/domain-buttons.js';
 import { keptText } from '../../blocks/domain-decision.js';
+import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { AppContext } from '../../context.js';
 import type { MessageLines } from '../../message-lines.js';
 import type { ButtonArgs } from './button-args.js';
@@ -19,6 +20,7 @@ export function domainKeep(context: AppContext, lines: MessageLines) {
       return;
     }
     const day = value.day ?? context.now().toISOString().slice(0, 10);
+    const domain = escapeMrkdwn(value.domain);
     const result = await snoozeDomain(context.store.pool, {
       domain: value.domain,
       day,
@@ -28,11 +30,16 @@ export function domainKeep(context: AppContext, lines: MessageLines) {
       verdict: value.verdict ?? null,
       rules: value.rules ?? [],
       slackActionTs: action.action_ts,
+    }).catch((error: unknown) => {
+      context.logger.error(`recording keep of ${value.domain} failed: ${(error as Error).message}`);
+      return null;
     });
-    if (result.outcome === 'unknown_domain') {
-      await tellClicker(args, context, `I no longer know the domain ${value.domain}; nothing changed.`);
+    if (!result) {
+      await tellClicker(args, context, `I could not record keeping ${domain} just now; nothing changed. Please try again in a minute.`);
+    } else if (result.outcome === 'unknown_domain') {
+      await tellClicker(args, context, `I no longer know the domain ${domain}; nothing changed.`);
     } else if (result.outcome === 'not_active') {
-      await tellClicker(args, context, `${value.domain} is ${result.status} now, so there is nothing to keep; nothing changed.`);
+      await tellClicker(args, context, `${domain} is ${result.status} now, so there is nothing to keep; nothing changed.`);
     } else if (result.outcome === 'snoozed') {
       const text = keptText(value.domain, { actor: result.snooze.actor, at: result.snooze.snoozed_at }, result.snooze.until_day);
       await showDecision(args, context, lines, value.domain, text);
