@@ -5,6 +5,7 @@ const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
   serve: { summary: 'run the Slack bot (local console when no Slack tokens are set)', load: async () => (await import('./cli/serve.js')).serve },
   lookup: { summary: 'explain an SMTP reply code or bounce text (--json; --jsonl reads stdin)', load: async () => (await import('./cli/lookup.js')).lookup },
   migrate: { summary: 'apply pending database migrations', load: async () => (await import('./cli/migrate.js')).migrate },
+  import: { summary: 'load bounces, sends or complaints from a CSV or JSON-lines file (--format, --rejects)', load: async () => (await import('./cli/import.js')).importVerb },
   domain: { summary: "a domain's status, history and last 7 days (--json); --set changes its status", load: async () => (await import('./cli/domain.js')).domain },
   digest: { summary: "post the day's domain-health digest to DIGEST_CHANNEL once (--date, --dry-run, --json, --all)", load: async () => (await import('./cli/digest.js')).digest },
   demo: { summary: 'load a synthetic sending fleet (a few domains break each digest rule) to try smtp-desk on', load: async () => (await import('./cli/demo.js')).demo },

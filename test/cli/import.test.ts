@@ -1,15 +1,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, type CliRun } from '../support/cli.js';
+import { binPath, tempDir, type CliRun } from '../support/cli.js';
 import { childDatabaseEnv, databaseLabel, openTestStore, type TestStore } from '../support/db.js';
 import { instantlyBounce, jsonLines, lemlistBounce, plusvibeBounce, smartleadBounce } from '../ingest/fixtures.js';
 
-const entry = fileURLToPath(new URL('./import-entry.ts', import.meta.url));
-/** `--import tsx` resolves from the working directory: run from the repository. */
-const repo = fileURLToPath(new URL('../../', import.meta.url));
 
 const header = 'occurred_at,sending_inbox,recipient,reply_code,enhanced_code,diagnostic,campaign,external_id';
 
@@ -34,7 +30,7 @@ describe(`smtp-desk import on ${databaseLabel}`, () => {
   });
 
   function start(args: string[], input = '') {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: repo, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [binPath, 'import', ...args], { cwd: tmp.dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += String(chunk)));
