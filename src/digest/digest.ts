@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { snoozeHolds } from '../health/snooze.js';
 import { judgeFleet, type DomainDayStats, type DomainVerdict, type FleetReport, type Thresholds } from '../health/index.js';
 import {
@@ -7,7 +8,6 @@ import {
   type StatusChangeSummary,
   type StatusCounts,
 } from '../store/domain-stats.js';
-import type { Queryable } from '../store/queryable.js';
 import { activeSnoozes } from '../store/snoozes.js';
 import { addDays } from './day.js';
 
@@ -35,7 +35,7 @@ export interface Digest {
 const statusChangesShown = 10;
 
 /** Reads the day's rollups, judges every active domain and gathers the fleet's status. */
-export async function computeDigest(db: Queryable, day: string, thresholds: Thresholds): Promise<Digest> {
+export async function computeDigest(db: pg.Pool, day: string, thresholds: Thresholds): Promise<Digest> {
   const [stats, snoozes, statusCounts, statusChanges] = await Promise.all([
     fleetDayStats(db, day),
     activeSnoozes(db, day),

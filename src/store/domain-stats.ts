@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { DomainDayStats, DomainStatus } from '../health/index.js';
 import type { Queryable } from './queryable.js';
 
@@ -6,9 +7,9 @@ const historyDays = 7;
 /** How far back `throttled_hours` looks: 7 days of hours up to the end of the digest day. */
 const throttleLookbackDays = 7;
 
-/** `max(expression) FILTER (WHERE h.day = $1 - offset)` for each history day, oldest first. */
+/** `sum(expression) FILTER (WHERE h.day = $1 - offset)` for each history day, oldest first. */
 const perDay = (expression: string, offsets: readonly number[]) =>
-  `ARRAY[${offsets.map((offset) => `max(${expression}) FILTER (WHERE h.day = $1::date - ${offset})`).join(', ')}]`;
+  `ARRAY[${offsets.map((offset) => `sum(${expression}) FILTER (WHERE h.day = $1::date - ${offset})`).join(', ')}]::int[]`;
 
 const trendOffsets = Array.from({ length: historyDays + 1 }, (_, i) => historyDays - i);
 const trailingOffsets = trendOffsets.slice(0, historyDays);
@@ -48,7 +49,7 @@ throttled AS (
    WHERE h.throttled > 0 AND h.hour >= bounds.since AND h.hour < bounds.until AND ${onlyDomain('h.sending_domain')}
    GROUP BY h.sending_domain
 ),
-running AS (
+running AS MATERIALIZED (
   SELECT t.sending_domain, t.last_throttled
     FROM throttled t, bounds
    WHERE t.last_throttled >= bounds.day_start
@@ -93,23 +94,21 @@ SELECT d.domain, d.status, d.created_day,
 
 /**
  * The 7 days before the digest day and the day itself, one row per domain with a rollup row in them
- * (a range on the rollups' leading `day` column): bounce rates, 554 counts and the first day seen.
+ * (a range on the rollups' leading `day` column): sends, bounces and 554s per day, and the first day
+ * seen. One hash aggregate over both rollups (no join), the rates are divided in JS.
  */
 const historySql = `
-WITH history AS (
-  SELECT coalesce(s.sending_domain, b.sending_domain) AS domain, coalesce(s.day, b.day) AS day,
-         coalesce(s.sent, 0) AS sent, coalesce(b.bounces, 0) AS bounces, coalesce(b.c554, 0) AS c554
-    FROM (SELECT day, sending_domain, sent FROM send_daily
-           WHERE day BETWEEN $1::date - ${historyDays} AND $1::date AND ${onlyDomain('sending_domain')}) s
-    FULL JOIN (SELECT day, sending_domain, bounces, c554 FROM bounce_daily
-           WHERE day BETWEEN $1::date - ${historyDays} AND $1::date AND ${onlyDomain('sending_domain')}) b
-      ON b.day = s.day AND b.sending_domain = s.sending_domain
-)
 SELECT h.domain,
-       ${perDay('CASE WHEN h.sent > 0 THEN h.bounces::float8 / h.sent END', trendOffsets)} AS bounce_rate_trend,
+       ${perDay('h.sent', trendOffsets)} AS sent,
+       ${perDay('h.bounces', trendOffsets)} AS bounces,
        ${perDay('h.c554', trailingOffsets)} AS c554_history,
        min(h.day)::text AS first_day
-  FROM history h GROUP BY h.domain`;
+  FROM (SELECT sending_domain AS domain, day, sent::int AS sent, 0 AS bounces, 0 AS c554 FROM send_daily
+         WHERE day BETWEEN $1::date - ${historyDays} AND $1::date AND ${onlyDomain('sending_domain')}
+        UNION ALL
+        SELECT sending_domain, day, NULL, bounces, c554 FROM bounce_daily
+         WHERE day BETWEEN $1::date - ${historyDays} AND $1::date AND ${onlyDomain('sending_domain')}) h
+ GROUP BY h.domain`;
 
 interface DayRow {
   domain: string;
@@ -136,10 +135,15 @@ interface DayRow {
 
 interface HistoryRow {
   domain: string;
-  bounce_rate_trend: (number | null)[];
+  /** Per day, oldest first; null: no send_daily row that day. */
+  sent: (number | null)[];
+  bounces: (number | null)[];
   c554_history: (number | null)[];
   first_day: string;
 }
+
+/** Bounce rate per day; null for a day without sends. */
+const trend = (history: HistoryRow) => history.sent.map((sent, i) => (sent ? (history.bounces[i] ?? 0) / sent : null));
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 const noTrend = trendOffsets.map(() => null);
@@ -167,28 +171,55 @@ function toStats(row: DayRow, history: HistoryRow | undefined, day: string): Dom
     throttled_hours: row.throttled_hours,
     bounce_recipients: row.bounce_recipients,
     bounce_recipient_domains: row.bounce_recipient_domains,
-    bounce_rate_trend: history?.bounce_rate_trend ?? noTrend,
+    bounce_rate_trend: history ? trend(history) : noTrend,
   };
 }
 
-/** The day and its history: two statements, side by side on a pool, joined by domain. */
-async function dayStats(db: Queryable, day: string, domain: string | null): Promise<DomainDayStats[]> {
-  const [days, histories] = await Promise.all([db.query<DayRow>(daySql, [day, domain]), db.query<HistoryRow>(historySql, [day, domain])]);
-  const byDomain = new Map(histories.rows.map((row) => [row.domain, row]));
-  return days.rows.map((row) => toStats(row, byDomain.get(row.domain), day));
+/**
+ * Memory for the fleet statements' hashes and aggregates: at 100,000 domains the server default
+ * (4 MB) spills them to disk several times over.
+ */
+const fleetWorkMem = '64MB';
+
+/** Runs one fleet statement in its own transaction with `fleetWorkMem`. */
+async function fleetQuery<T extends pg.QueryResultRow>(pool: pg.Pool, sql: string, params: unknown[]): Promise<T[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SET LOCAL work_mem = '${fleetWorkMem}'`);
+    const { rows } = await client.query<T>(sql, params);
+    await client.query('COMMIT');
+    return rows;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function joinStats(days: DayRow[], histories: HistoryRow[], day: string): DomainDayStats[] {
+  const byDomain = new Map(histories.map((row) => [row.domain, row]));
+  return days.map((row) => toStats(row, byDomain.get(row.domain), day));
 }
 
 /**
  * Every active domain's numbers for `day` (UTC, `YYYY-MM-DD`), read from the rollups only: the cost
- * grows with the number of domains, not of events. In no particular order (judgeFleet sorts).
+ * grows with the number of domains, not of events. The day and its history are two statements run
+ * side by side on two connections. In no particular order (judgeFleet sorts).
  */
-export function fleetDayStats(db: Queryable, day: string): Promise<DomainDayStats[]> {
-  return dayStats(db, day, null);
+export async function fleetDayStats(pool: pg.Pool, day: string): Promise<DomainDayStats[]> {
+  const [days, histories] = await Promise.all([
+    fleetQuery<DayRow>(pool, daySql, [day, null]),
+    fleetQuery<HistoryRow>(pool, historySql, [day, null]),
+  ]);
+  return joinStats(days, histories, day);
 }
 
 /** One domain's numbers for `day`, whatever its status; null when the domain is unknown. */
 export async function domainDayStats(db: Queryable, domain: string, day: string): Promise<DomainDayStats | null> {
-  const [stats] = await dayStats(db, day, domain);
+  const [days, histories] = await Promise.all([db.query<DayRow>(daySql, [day, domain]), db.query<HistoryRow>(historySql, [day, domain])]);
+  const [stats] = joinStats(days.rows, histories.rows, day);
   return stats ?? null;
 }
 
