@@ -99,9 +99,10 @@ function pack(chunks: readonly KnownBlock[][], head: KnownBlock[], footer: Known
 /**
  * The digest message and its threaded replies, each within Block Kit's limits: the totals, the
  * status of the fleet and the most severe flagged domains on top; when not all fit, the message says
- * how many more follow and the replies carry the rest, in the same order.
+ * how many more follow (in the thread when posted, below when shown to one person) and the replies
+ * carry the rest, in the same order.
  */
-export function digestMessages(digest: Digest): DigestMessages {
+export function digestMessages(digest: Digest, overflowWhere: 'in this thread' | 'below' = 'in this thread'): DigestMessages {
   const { day, report, flagged } = digest;
   const { summary } = report;
   const text =
@@ -120,7 +121,7 @@ export function digestMessages(digest: Digest): DigestMessages {
   }
   const chunks = flagged.map((entry) => flaggedDomainBlocks(entry, digest));
   const overflowNote = (shown: number) =>
-    context(`Showing the ${whole(shown)} most severe of ${whole(flagged.length)} flagged domains; the other ${whole(flagged.length - shown)} follow in this thread.`);
+    context(`Showing the ${whole(shown)} most severe of ${whole(flagged.length)} flagged domains; the other ${whole(flagged.length - shown)} follow ${overflowWhere}.`);
   // Sized with the largest numbers the note can hold, so the real note never tips the message over.
   const main = pack(chunks, head, [overflowNote(flagged.length)], 0);
   if (main.next === chunks.length) return { main: { text, blocks: main.blocks }, replies: [] };

@@ -60,6 +60,7 @@ describe('digest blocks', () => {
     expect(digest.flagged[0]!.verdict.verdict).toBe('pull');
     expect(replies[0]!.blocks[0]).toMatchObject({ type: 'context' });
     expect(allText(replies.at(-1)!)).toContain(`part ${replies.length.toLocaleString('en-US')} of ${replies.length.toLocaleString('en-US')}`);
+    expect(allText(digestMessages(digest, 'below').main)).toContain(`the other ${(5000 - shown).toLocaleString('en-US')} follow below.`);
     expect(main.text).toMatch(/^Domain health 2026-11-27: [\d,]+ to pull, [\d,]+ to fix, [\d,]+ to watch of 5,000 active domains$/);
   });
 

@@ -14,7 +14,7 @@ export const digestSubcommand: Subcommand = {
     const day = digestDayAt(context.now(), context.config.DIGEST_TZ);
     let messages;
     try {
-      messages = digestMessages(await computeDigest(context.store.pool, day, context.config.HEALTH_THRESHOLDS));
+      messages = digestMessages(await computeDigest(context.store.pool, day, context.config.HEALTH_THRESHOLDS), 'below');
     } catch (error) {
       context.logger.error(`/smtp digest for ${day} failed: ${(error as Error).message}`);
       await respond({ response_type: 'ephemeral', text: 'I could not read the fleet’s numbers just now; please try again in a minute.' });
