@@ -11,11 +11,12 @@ const usageText = `usage: smtp-desk demo [--domains N] [--days D] [--seed S] [--
 
 Loads a synthetic sending fleet into the configured database (the embedded one without DATABASE_URL):
 domains on Google Workspace, Microsoft 365 and private SMTP, their inboxes, daily sends within the
-safe limits per inbox type, bounces and complaints, a few domains made to break each digest rule,
-two pulled and a few reserved domains. The same options load the same rows; a re-run adds nothing.
+safe limits per inbox type, bounces and complaints, domains made to break each digest rule (one
+each, one per 5,000 domains in bigger fleets), pulled and reserved domains. It prints which domain
+breaks which rule. The same options load the same rows; a re-run adds nothing.
 
   --domains N   sending domains (default 40, at most ${sendingNameSpace.toLocaleString('en-US')})
-  --days D      days of history (default 14, at most 90)
+  --days D      days of history (default 14, from 2: persistent_421 needs two days)
   --seed S      seed of the generator (default 1)
   --today DAY   the last generated day is the day before (default: today in UTC, so the digest's
                 default day, the one that just ended, is the day the rules are broken on)`;
@@ -29,7 +30,7 @@ const wholeNumber = (min: number, max: number) =>
 
 const flagsSchema = z.object({
   domains: wholeNumber(1, sendingNameSpace).default(40),
-  days: wholeNumber(1, 90).default(14),
+  days: wholeNumber(2, 90).default(14),
   seed: wholeNumber(0, 2 ** 31 - 1).default(1),
   today: z
     .string()

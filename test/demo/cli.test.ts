@@ -7,6 +7,7 @@ describe('smtp-desk demo flags', () => {
     [['--domains', '0'], /--domains must be at least 1/],
     [['--domains', 'many'], /--domains must be a whole number/],
     [['--days', '91'], /--days must be at most 90/],
+    [['--days', '1'], /--days must be at least 2/],
     [['--seed', '-1'], /--seed/],
     [['--today', '2026-02-30'], /--today must be a real calendar date/],
     [['--today', 'yesterday'], /--today must be a date as YYYY-MM-DD/],
