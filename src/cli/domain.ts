@@ -1,3 +1,4 @@
+import { digestDayAt } from '../digest/day.js';
 import { decideDomainStatus } from '../domains/decide.js';
 import { recentDomainDays, type DomainDay } from '../store/domain-days.js';
 import { domainHistory, domainStatuses, getDomain, type DomainRow, type DomainStatus, type StatusHistoryRow } from '../store/fleet.js';
@@ -33,7 +34,8 @@ function parseArguments(argv: string[]): DomainOptions | string {
     else words.push(arg);
   }
   if (words.length !== 1) return words.length === 0 ? 'give the domain' : `give one domain, not ${words.length}`;
-  const domain = words[0]!.toLowerCase();
+  const domain = words[0]!.trim().toLowerCase();
+  if (domain === '') return 'give the domain';
   const { '--set': to, '--actor': actor, '--reason': reason } = values;
   if (to === undefined) {
     if (actor !== undefined || reason !== undefined) return '--actor and --reason go with --set';
@@ -54,7 +56,7 @@ function render(domain: DomainRow, history: readonly StatusHistoryRow[], days: r
   for (const row of history) {
     lines.push(`  ${when(row.at)}  ${row.from_status ?? '?'} → ${row.to_status}  by ${row.actor} (${row.source})${row.reason ? `  ${row.reason}` : ''}`);
   }
-  lines.push('', 'Last 7 days (UTC):', '  day           sent  bounces  bounce rate');
+  lines.push('', 'Last 7 complete days (UTC):', '  day           sent  bounces  bounce rate');
   for (const day of days) {
     lines.push(`  ${day.day}  ${String(day.sent).padStart(6)}  ${String(day.bounces).padStart(7)}  ${percent(day.bounce_rate).padStart(11)}`);
   }
@@ -70,7 +72,8 @@ async function show(io: CliIo, options: { domain: string; json: boolean }): Prom
     const domain = await getDomain(db, options.domain);
     if (!domain) return unknownDomain(io, options.domain);
     const history = (await domainHistory(db, domain.domain, historyLimit)).reverse();
-    const days = await recentDomainDays(db, domain.domain, context.now().toISOString().slice(0, 10));
+    // The 7 complete days, ending with the day the digest judges (as on the /smtp domain card).
+    const days = await recentDomainDays(db, domain.domain, digestDayAt(context.now(), context.config.DIGEST_TZ));
     if (!options.json) {
       writeLine(io.stdout, render(domain, history, days));
       return exitCodes.ok;

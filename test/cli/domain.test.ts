@@ -15,15 +15,16 @@ describe(`smtp-desk domain on ${databaseLabel}`, () => {
   let harness: Harness;
   let cwd: { dir: string; remove: () => Promise<void> };
   const cli = (args: string[]) => runCli(['domain', ...args], { env: { ...childDatabaseEnv(store), LOG_LEVEL: 'error' }, cwd: cwd.dir });
-  const today = new Date().toISOString().slice(0, 10);
+  /** The last complete UTC day: the domain verb's 7 days end with it (DIGEST_TZ is UTC here). */
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
     store = await openTestStore();
     cwd = await tempDir('smtp-desk-domain');
     harness = await startApp({ store, env: { APPROVERS: approver.id } });
     await upsertDomains(store.pool, [{ domain: 'burnt.example', provider: 'google' }]);
-    await store.pool.query(`INSERT INTO daily_sends (day, sending_inbox, sent) VALUES ($1, 'ana@burnt.example', 200)`, [today]);
-    await store.pool.query(`INSERT INTO bounce_events (occurred_at, sending_inbox, recipient, reply_code) VALUES (now(), 'ana@burnt.example', 'x@r.example', 550)`);
+    await store.pool.query(`INSERT INTO daily_sends (day, sending_inbox, sent) VALUES ($1, 'ana@burnt.example', 200)`, [yesterday]);
+    await store.pool.query(`INSERT INTO bounce_events (occurred_at, sending_inbox, recipient, reply_code) VALUES (($1 || 'T12:00:00Z')::timestamptz, 'ana@burnt.example', 'x@r.example', 550)`, [yesterday]);
   });
   afterAll(async () => {
     await harness.stop();
@@ -32,7 +33,7 @@ describe(`smtp-desk domain on ${databaseLabel}`, () => {
   });
 
   it('shows a domain pulled from a Slack button as pulled, with who pulled it, in the --json contract', async () => {
-    const buttons = domainButtons({ domain: 'burnt.example', status: 'active', day: today, verdict: 'pull', rules: ['bounce_rate'] });
+    const buttons = domainButtons({ domain: 'burnt.example', status: 'active', day: yesterday, verdict: 'pull', rules: ['bounce_rate'] });
     const pull = buttons.elements.find((element) => element.type === 'button' && element.action_id === 'domain_pull');
     const message = { ts: '1764230400.000100', text: 'digest', blocks: [buttons] };
     await harness.driver.click({ action_id: 'domain_pull', block_id: buttons.block_id!, value: pull?.type === 'button' ? pull.value! : '' }, { user: approver, message });
@@ -45,12 +46,12 @@ describe(`smtp-desk domain on ${databaseLabel}`, () => {
     expect(Object.keys(shown)).toEqual(['domain', 'status', 'history', 'days']);
     expect(shown).toMatchObject({ domain: 'burnt.example', status: 'pulled' });
     expect(shown.history).toEqual([
-      { at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), actor: approver.id, from: 'active', to: 'pulled', reason: `bounce_rate on ${today}`, source: 'button' },
+      { at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), actor: approver.id, from: 'active', to: 'pulled', reason: `bounce_rate on ${yesterday}`, source: 'button' },
     ]);
     const days = shown.days as Record<string, unknown>[];
     expect(days).toHaveLength(7);
     expect(days.every((day) => Object.keys(day).join() === 'day,sent,bounces,bounce_rate')).toBe(true);
-    expect(days.at(-1)).toEqual({ day: today, sent: 200, bounces: 1, bounce_rate: 0.005 });
+    expect(days.at(-1)).toEqual({ day: yesterday, sent: 200, bounces: 1, bounce_rate: 0.005 });
   });
 
   it('sets a status the guarded way: exit 0 when changed, 4 when already so; history oldest first', async () => {
@@ -80,7 +81,7 @@ describe(`smtp-desk domain on ${databaseLabel}`, () => {
     expect(unknown).toMatchObject({ code: 1, stdout: '' });
     expect(unknown.stderr).toContain('no sending domain "nowhere.example"');
     // Usage errors are caught before the database is opened: run the verb in-process.
-    for (const args of [[], ['burnt.example', '--set', 'burnt', '--actor', 'alice'], ['burnt.example', '--set', 'pulled'], ['burnt.example', '--set', 'pulled', '--actor', 'a', '--json'], ['a.example', 'b.example']]) {
+    for (const args of [[], ['burnt.example', '--set', 'burnt', '--actor', 'alice'], ['burnt.example', '--set', 'pulled'], ['burnt.example', '--set', 'pulled', '--actor', 'a', '--json'], ['a.example', 'b.example'], ['']]) {
       let stderr = '';
       const io: CliIo = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new Writable({ write: (chunk: Buffer, _encoding, done) => { stderr += String(chunk); done(); } }), env: {} };
       expect(await domain(args, io), args.join(' ')).toBe(2);
