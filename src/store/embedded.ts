@@ -20,7 +20,7 @@ export async function startEmbeddedServer(dataDir: string | undefined): Promise<
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => undefined;
   try {
     const db = await PGlite.create(dataDir ? { dataDir } : {});
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
+    const server = new PGLiteSocketServer({ db: keepingMessageSequencesTogether(db), host: '127.0.0.1', port: 0, maxConnections: 64 });
     await server.start();
     return {
       connectionString: `postgres://postgres@${server.getServerConn()}/postgres`,
@@ -34,6 +34,35 @@ export async function startEmbeddedServer(dataDir: string | undefined): Promise<
     releaseLock();
     throw error;
   }
+}
+
+/** Frontend messages that open or continue an extended-query sequence, which Sync ('S') ends. */
+const sequenceMessages = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((type) => type.charCodeAt(0)));
+
+/**
+ * The socket server runs one protocol message at a time from any connection, and keeps one
+ * connection's messages together only while PGlite is inside a transaction. An extended query
+ * (Parse, Bind, Describe, Execute … Sync) whose messages arrive in more than one TCP chunk (large
+ * parameters) could then have another connection's Parse run between its Parse and its Bind,
+ * replacing the unnamed statement: "bind message supplies 12 parameters, but prepared statement
+ * requires 4". Reporting such a sequence as "in a transaction" until its Sync makes the server
+ * keep it together too.
+ */
+function keepingMessageSequencesTogether(db: PGlite): PGlite {
+  let midSequence = false;
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'isInTransaction') return () => midSequence || target.isInTransaction();
+      if (property === 'execProtocolRawStream') {
+        return (message: Uint8Array, options: Parameters<PGlite['execProtocolRawStream']>[1]) => {
+          midSequence = sequenceMessages.has(message[0] ?? 0);
+          return target.execProtocolRawStream(message, options);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** Two processes writing one PGlite folder would corrupt it, so the folder holds a pid lock. */
