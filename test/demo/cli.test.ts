@@ -1,6 +1,16 @@
+import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demo } from '../../src/cli/demo.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { childDatabaseEnv, databaseLabel, openTestStore, type TestStore } from '../support/db.js';
+
+/** Runs the verb in this process (flags are checked before the database is opened). */
+async function runDemo(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = { stdout: '', stderr: '' };
+  const sink = (key: keyof typeof out) => new Writable({ write: (chunk, _encoding, done) => ((out[key] += String(chunk)), done()) });
+  const code = await demo(argv, { stdin: Readable.from([]), stdout: sink('stdout'), stderr: sink('stderr'), env: {} });
+  return { code, ...out };
+}
 
 describe('smtp-desk demo flags', () => {
   it.each([
@@ -14,7 +24,7 @@ describe('smtp-desk demo flags', () => {
     [['--fleet'], /Unknown option '--fleet'/],
     [['40'], /positional argument/],
   ])('exits 2 with the usage on %j', async (args, message) => {
-    const run = await runCli(['demo', ...args]);
+    const run = await runDemo(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain('usage: smtp-desk demo');
@@ -22,9 +32,15 @@ describe('smtp-desk demo flags', () => {
   });
 
   it('prints its usage on --help', async () => {
-    const run = await runCli(['demo', '--help']);
+    const run = await runDemo(['--help']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/^usage: smtp-desk demo \[--domains N\]/);
+  });
+
+  it('exits 2 from the installed command too', async () => {
+    const run = await runCli(['demo', '--domains', '0']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^smtp-desk demo: --domains must be at least 1 \(got "0"\)/);
   });
 });
 
