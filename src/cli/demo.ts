@@ -5,7 +5,7 @@ import { loadDemoFleet } from '../demo/load.js';
 import { sendingNameSpace } from '../demo/names.js';
 import { renderSummary } from '../demo/summary.js';
 import { withContext } from './context.js';
-import { exitCodes, writeLine, type Verb } from './io.js';
+import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
 const usageText = `usage: smtp-desk demo [--domains N] [--days D] [--seed S] [--today YYYY-MM-DD]
 
@@ -68,6 +68,19 @@ function parseFlags(argv: string[]): z.infer<typeof flagsSchema> {
   return parsed.data;
 }
 
+/** Fleets from this size on report their progress on stderr, every tenth of the domains. */
+const progressFrom = 10_000;
+
+function progressReporter(io: CliIo, domains: number): ((done: number) => void) | undefined {
+  if (domains < progressFrom) return undefined;
+  let reported = 0;
+  return (done) => {
+    if (done - reported < domains / 10 && done < domains) return;
+    reported = done;
+    writeLine(io.stderr, `  ${done.toLocaleString('en-US')} of ${domains.toLocaleString('en-US')} domains stored`);
+  };
+}
+
 /** `smtp-desk demo`: load the demo fleet and say what it shows. */
 export const demo: Verb = async (argv, io) => {
   let flags;
@@ -89,10 +102,7 @@ export const demo: Verb = async (argv, io) => {
       days: flags.days,
       today: flags.today ?? context.now().toISOString().slice(0, 10),
     };
-    if (flags.domains >= 10_000) {
-      writeLine(io.stderr, `loading ${flags.domains.toLocaleString('en-US')} domains × ${flags.days} days …`);
-    }
-    const summary = await loadDemoFleet(context.store.pool, options);
+    const summary = await loadDemoFleet(context.store.pool, options, { onProgress: progressReporter(io, flags.domains) });
     writeLine(io.stdout, renderSummary(options, summary));
     return exitCodes.ok;
   });
