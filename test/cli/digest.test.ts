@@ -10,6 +10,7 @@ import { childDatabaseEnv, openTestStore, type TestStore } from '../support/db.j
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { runCli } from '../support/cli.js';
 import { badDomains, loadBadFleet } from '../digest/bad-fleet.js';
+import { snoozeDomain } from '../../src/store/snoozes.js';
 
 const day = '2026-11-27';
 
@@ -134,6 +135,16 @@ describe('smtp-desk digest', () => {
     expect(result.stderr).toContain(`smtp-desk digest: ${message}`);
     expect(result.stderr).toContain('usage: smtp-desk digest');
     expect(result.stdout).toBe('');
+  });
+
+  it('leaves a kept domain out of the message (nothing new since Keep) but not out of the JSON', async () => {
+    const kept = await snoozeDomain(store.pool, { domain: 'filter.example', day, days: 3, actor: 'U0LEAD', source: 'cli', verdict: 'watch', rules: ['reputation_block'] });
+    expect(kept.outcome).toBe('snoozed');
+    const text = (await run(['--date', day, '--dry-run'])).stdout;
+    expect(text).not.toContain('Watch · filter.example');
+    expect(text).toContain('Kept and not listed until something new happens: 1 (filter.example).');
+    const json = JSON.parse((await run(['--date', day, '--json'])).stdout) as { domains: { domain: string }[] };
+    expect(json.domains.map((d) => d.domain)).toContain('filter.example');
   });
 
   it('is a verb of the smtp-desk command', async () => {
