@@ -8,11 +8,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { addDays } from '../src/digest/day.js';
-import { computeDigest } from '../src/digest/digest.js';
+import { computeDigest, judgeInTwoPhases } from '../src/digest/digest.js';
 import { defaultThresholds } from '../src/health/index.js';
-import { judgeFleet } from '../src/health/index.js';
 import { digestMessages } from '../src/slack/blocks/digest.js';
-import { fleetDayStats } from '../src/store/domain-stats.js';
+import { fleetDays, fleetHistories } from '../src/store/domain-stats.js';
 import { migrate } from '../src/store/migrate.js';
 import { machineLine, postgresVersion } from './support/machine.js';
 
@@ -152,6 +151,7 @@ try {
   const runs = 5;
   const baseline: number[] = [];
   const query: number[] = [];
+  const history: number[] = [];
   const rules: number[] = [];
   const blocks: number[] = [];
   const digest: number[] = [];
@@ -164,10 +164,19 @@ try {
   }, 5);
   let flagged = 0;
   let replies = 0;
+  let historyDomains = 0;
   for (let run = 0; run <= runs; run++) {
     const plain = await time(() => pool.query(baselineSql, [day]));
-    const stats = await time(() => fleetDayStats(pool, day));
-    const judged = await time(async () => judgeFleet(stats.result, defaultThresholds));
+    const stats = await time(() => fleetDays(pool, day));
+    let historyMs = 0;
+    const judged = await time(() =>
+      judgeInTwoPhases(stats.result, defaultThresholds, async (wanted) => {
+        historyDomains = wanted.length;
+        const read = await time(() => fleetHistories(pool, day, wanted));
+        historyMs = read.ms;
+        return read.result;
+      }),
+    );
     const whole = await time(() => computeDigest(pool, day, defaultThresholds));
     const messages = await time(async () => digestMessages(whole.result));
     flagged = whole.result.flagged.length;
@@ -175,7 +184,8 @@ try {
     if (run === 0) continue; // warm-up
     baseline.push(plain.ms);
     query.push(stats.ms);
-    rules.push(judged.ms);
+    history.push(historyMs);
+    rules.push(judged.ms - historyMs);
     blocks.push(messages.ms);
     digest.push(whole.ms + messages.ms);
   }
@@ -184,10 +194,13 @@ try {
   const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
   const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
   const row = counts.rows[0]!;
-  console.log('| digest (query + rules + blocks) | query | rules | blocks | plain GROUP BY over raw rows | digest / baseline | peak RSS / heap | fleet | machine |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
   console.log(
-    `| ${ms(median(digest))} | ${ms(median(query))} | ${ms(median(rules))} | ${ms(median(blocks))} | ${ms(median(baseline))} | ${ratio.toFixed(2)} | ` +
+    '| digest (query + rules + blocks) | day statement | history statement | rules | blocks | plain GROUP BY over raw rows | digest / baseline | peak RSS / heap | fleet | machine |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    `| ${ms(median(digest))} | ${ms(median(query))} | ${ms(median(history))} (${historyDomains.toLocaleString('en-US')} domains) | ${ms(median(rules))} | ` +
+      `${ms(median(blocks))} | ${ms(median(baseline))} | ${ratio.toFixed(2)} | ` +
       `${mib(peakRss)} / ${mib(peakHeap)} | ${domains.toLocaleString('en-US')} domains, ${inboxes.toLocaleString('en-US')} inboxes, ` +
       `${Number(row.sent).toLocaleString('en-US')} sends on ${day}, ${historyDays} days: ${Number(row.sends).toLocaleString('en-US')} send rows, ` +
       `${Number(row.events).toLocaleString('en-US')} events; ${flagged.toLocaleString('en-US')} flagged → 1 message + ${replies} thread replies | ` +

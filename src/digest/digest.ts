@@ -1,9 +1,20 @@
 import type pg from 'pg';
 import { snoozeHolds } from '../health/snooze.js';
-import { judgeFleet, type DomainDayStats, type DomainVerdict, type FleetReport, type Thresholds } from '../health/index.js';
+import {
+  judgeDomain,
+  judgeFleet,
+  spike554CanFire,
+  type DomainDay,
+  type DomainDayStats,
+  type DomainHistory,
+  type DomainVerdict,
+  type FleetReport,
+  type Thresholds,
+} from '../health/index.js';
 import {
   domainStatusCounts,
-  fleetDayStats,
+  fleetDays,
+  fleetHistories,
   recentStatusChanges,
   type StatusChangeSummary,
   type StatusCounts,
@@ -34,15 +45,51 @@ export interface Digest {
 /** How many status changes the digest names; the rest are counted. */
 const statusChangesShown = 10;
 
-/** Reads the day's rollups, judges every active domain and gathers the fleet's status. */
+/**
+ * Judges the day's domains in two phases. Phase 1 judges every active domain on its day's numbers,
+ * read without the 7-day history; phase 2 reads the history (`histories`) only for the domains it can
+ * matter to, and judges those (again):
+ * - flagged domains, whose listing shows the 8-day bounce-rate trend (no rule reads the trend);
+ * - domains whose 554 count can reach the spike line (spike_554 is the only rule that reads the 554
+ *   history, and its line is never below spike_554_min). Those are not judged in phase 1.
+ * Every other domain's verdict cannot depend on the history, so its phase-1 verdict is final.
+ */
+export async function judgeInTwoPhases(
+  days: readonly DomainDay[],
+  thresholds: Thresholds,
+  histories: (domains: string[]) => Promise<Map<string, DomainHistory>>,
+): Promise<{ stats: DomainDay[]; report: FleetReport }> {
+  const final = new Map<DomainDay, DomainVerdict>();
+  const needHistory: string[] = [];
+  for (const stats of days) {
+    if (stats.status !== 'active') continue;
+    if (!spike554CanFire(stats.c554, thresholds)) {
+      const verdict = judgeDomain(stats, thresholds);
+      if (verdict.verdict === 'healthy') {
+        final.set(stats, verdict);
+        continue;
+      }
+    }
+    needHistory.push(stats.domain);
+  }
+  const read = await histories(needHistory);
+  const stats = days.map((entry): DomainDay => {
+    const history = read.get(entry.domain);
+    return history === undefined ? entry : { ...entry, ...history };
+  });
+  const report = judgeFleet(stats, thresholds, (entry) => final.get(entry) ?? judgeDomain(entry, thresholds));
+  return { stats, report };
+}
+
+/** Reads the day's rollups, judges every active domain (judgeInTwoPhases) and gathers the fleet's status. */
 export async function computeDigest(db: pg.Pool, day: string, thresholds: Thresholds): Promise<Digest> {
-  const [stats, snoozes, statusCounts, statusChanges] = await Promise.all([
-    fleetDayStats(db, day),
+  const [days, snoozes, statusCounts, statusChanges] = await Promise.all([
+    fleetDays(db, day),
     activeSnoozes(db, day),
     domainStatusCounts(db),
     recentStatusChanges(db, new Date(`${day}T00:00:00Z`), new Date(`${addDays(day, 2)}T00:00:00Z`), statusChangesShown),
   ]);
-  const report = judgeFleet(stats, thresholds);
+  const { stats, report } = await judgeInTwoPhases(days, thresholds, (domains) => fleetHistories(db, day, domains));
   const byDomain = new Map(stats.map((entry) => [entry.domain, entry]));
   const flagged: FlaggedDomain[] = [];
   const kept: string[] = [];
@@ -50,7 +97,14 @@ export async function computeDigest(db: pg.Pool, day: string, thresholds: Thresh
     if (verdict.verdict === 'healthy') continue;
     const snooze = snoozes.get(verdict.domain);
     if (snooze && snoozeHolds(snooze, verdict)) kept.push(verdict.domain);
-    else flagged.push({ verdict, stats: byDomain.get(verdict.domain)! });
+    else flagged.push({ verdict, stats: withHistory(byDomain.get(verdict.domain)!) });
   }
   return { day, thresholds, report, flagged, kept, statusCounts, statusChanges };
+}
+
+/** A flagged domain's stats: phase 2 read its history (see judgeInTwoPhases). */
+function withHistory(stats: DomainDay): DomainDayStats {
+  const { c554_trailing, bounce_rate_trend } = stats;
+  if (c554_trailing === undefined || bounce_rate_trend === undefined) throw new Error(`digest: no history read for flagged ${stats.domain}`);
+  return { ...stats, c554_trailing, bounce_rate_trend };
 }

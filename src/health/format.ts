@@ -26,9 +26,12 @@ export function percentAgainst(value: number, line: number): string {
   return percent(value, maxDecimals);
 }
 
+/** One formatter for every count: `toLocaleString` would build a new `Intl.NumberFormat` per call. */
+const wholeFormat = new Intl.NumberFormat('en-US');
+
 /** 1200 → "1,200". */
 export function whole(n: number): string {
-  return n.toLocaleString('en-US');
+  return wholeFormat.format(n);
 }
 
 /** 1 → "1 send", 1200 → "1,200 sends". */

@@ -1,7 +1,8 @@
 export { judgeDomain } from './judge-domain.js';
 export { judgeFleet, type FleetReport } from './judge-fleet.js';
+export { spike554CanFire } from './rules/spike-554.js';
 export { sparkline } from './sparkline.js';
-export { authChecks, type AuthCheck, type DomainDayStats, type DomainStatus } from './stats.js';
+export { authChecks, type AuthCheck, type DomainDay, type DomainDayStats, type DomainHistory, type DomainStatus } from './stats.js';
 export {
   defaultThresholds,
   parseThresholds,

@@ -2,7 +2,7 @@ import { bouncePattern } from './pattern.js';
 import { dayRates } from './rates.js';
 import { rules } from './rules/index.js';
 import { isLowVolume } from './rules/low-volume.js';
-import type { DomainDayStats } from './stats.js';
+import type { DomainDay } from './stats.js';
 import type { Thresholds } from './thresholds.js';
 import { severityRank, verdictOf, type DomainVerdict, type Finding } from './verdict.js';
 
@@ -11,16 +11,17 @@ import { severityRank, verdictOf, type DomainVerdict, type Finding } from './ver
  * non-active domains; a single-domain lookup may still want the numbers). Findings are listed most
  * severe first; the verdict is the most severe finding, or healthy.
  */
-export function judgeDomain(stats: DomainDayStats, thresholds: Thresholds): DomainVerdict {
+export function judgeDomain(stats: DomainDay, thresholds: Thresholds): DomainVerdict {
   const rates = dayRates(stats);
   const ratesJudged = !isLowVolume(stats, thresholds);
-  const findings = rules
-    .filter((rule) => ratesJudged || !rule.judgesRates)
-    .flatMap((rule): Finding[] => {
-      const judgement = rule.check({ stats, thresholds, rates });
-      return judgement === null ? [] : [{ rule: rule.name, ...judgement }];
-    })
-    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (!ratesJudged && rule.judgesRates) continue;
+    const judgement = rule.check({ stats, thresholds, rates });
+    if (judgement !== null) findings.push({ rule: rule.name, ...judgement });
+  }
+  // Stable: findings of equal severity keep the rules' order.
+  if (findings.length > 1) findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   return {
     domain: stats.domain,
     status: stats.status,

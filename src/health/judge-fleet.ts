@@ -1,5 +1,5 @@
 import { judgeDomain } from './judge-domain.js';
-import type { DomainDayStats } from './stats.js';
+import type { DomainDay } from './stats.js';
 import type { Thresholds } from './thresholds.js';
 import { severityRank, type DomainVerdict, type Verdict } from './verdict.js';
 
@@ -11,18 +11,44 @@ export interface FleetReport {
   domains: DomainVerdict[];
 }
 
+/** `_` sorts before `-` in `localeCompare`; in code points it comes after the digits. */
+const underscore = 95;
+const belowHyphen = 44;
+
+/**
+ * The order `localeCompare` gives domain names, without its per-call locale cost. Domain names are
+ * `[a-z0-9._-]` (the store's CHECK), where the locale order is code-point order except that `_`
+ * comes first (`_` < `-` < `.` < digits < letters); a prefix comes before its extensions.
+ */
+function byName(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i += 1) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return (x === underscore ? belowHyphen : x) - (y === underscore ? belowHyphen : y);
+  }
+  return a.length - b.length;
+}
+
 function byUrgency(a: DomainVerdict, b: DomainVerdict): number {
   return (
     severityRank(a.verdict) - severityRank(b.verdict) ||
     (b.bounce_rate ?? -1) - (a.bounce_rate ?? -1) ||
-    a.domain.localeCompare(b.domain)
+    byName(a.domain, b.domain)
   );
 }
 
-/** Judges every active domain of the day; pulled and reserved domains are neither judged nor counted. */
-export function judgeFleet(statsList: readonly DomainDayStats[], thresholds: Thresholds): FleetReport {
+/**
+ * Judges every active domain of the day; pulled and reserved domains are neither judged nor counted.
+ * `judge` (default `judgeDomain`) lets a caller reuse verdicts it already has for some domains.
+ */
+export function judgeFleet(
+  statsList: readonly DomainDay[],
+  thresholds: Thresholds,
+  judge: (stats: DomainDay) => DomainVerdict = (stats) => judgeDomain(stats, thresholds),
+): FleetReport {
   const active = statsList.filter((stats) => stats.status === 'active');
-  const domains = active.map((stats) => judgeDomain(stats, thresholds)).sort(byUrgency);
+  const domains = active.map((stats) => judge(stats)).sort(byUrgency);
   const sent = active.reduce((sum, stats) => sum + stats.sent, 0);
   const bounces = active.reduce((sum, stats) => sum + stats.bounces, 0);
   const summary: Record<Verdict, number> = { pull: 0, fix: 0, watch: 0, healthy: 0 };

@@ -6,11 +6,13 @@ export const authChecks = ['spf', 'dkim', 'dmarc', 'ptr', 'multiple'] as const;
 export type AuthCheck = (typeof authChecks)[number];
 
 /**
- * One sending domain's numbers for one digest day (UTC), as the store rolls them up.
+ * One sending domain's numbers for one digest day (UTC), as the store rolls them up, with or without
+ * the 7-day history before it (`c554_trailing`, `bounce_rate_trend`). The fleet digest reads the history
+ * only where it can matter (src/digest/digest.ts): absent means "not read", never "zero".
  * Field names are snake_case, like the rollup columns and the digest JSON.
  * Every count is a non-negative integer; every rate is a fraction (0.07 = 7 %).
  */
-export interface DomainDayStats {
+export interface DomainDay {
   /** The sending domain, lower-case, e.g. `outreach-example.com`. */
   domain: string;
   /** The digest day as `YYYY-MM-DD` (UTC). */
@@ -35,7 +37,7 @@ export interface DomainDayStats {
   /** Bounces with reply code 554; a subset of `bounces`. */
   c554: number;
   /** 554 counts of the 7 days before the digest day, oldest first; a day without sends counts 0. */
-  c554_trailing: readonly number[];
+  c554_trailing?: readonly number[];
   /** Bounces caused by each failed authentication check; `multiple` is "several checks failed" (X.7.26). */
   auth_failures: Readonly<Record<AuthCheck, number>>;
   /**
@@ -48,5 +50,14 @@ export interface DomainDayStats {
   /** Distinct recipient domains among the day's bounces. */
   bounce_recipient_domains: number;
   /** Bounce rate of the 7 previous days and the digest day (8 entries, oldest first); null for a day without sends. */
+  bounce_rate_trend?: readonly (number | null)[];
+}
+
+/** A domain's day with its history read. */
+export interface DomainDayStats extends DomainDay {
+  c554_trailing: readonly number[];
   bounce_rate_trend: readonly (number | null)[];
 }
+
+/** The history fields of a domain's day: what the store reads in a second statement. */
+export type DomainHistory = Pick<DomainDayStats, 'c554_trailing' | 'bounce_rate_trend'>;

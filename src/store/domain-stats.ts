@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { DomainDayStats, DomainStatus } from '../health/index.js';
+import type { DomainDay, DomainDayStats, DomainHistory, DomainStatus } from '../health/index.js';
 import type { Queryable } from './queryable.js';
 
 /** Days of history before the digest day in `bounce_rate_trend` and `c554_trailing`. */
@@ -93,22 +93,31 @@ SELECT d.domain, d.status, d.created_day,
   LEFT JOIN throttle th ON th.sending_domain = d.domain`;
 
 /**
- * The 7 days before the digest day and the day itself, one row per domain with a rollup row in them
- * (a range on the rollups' leading `day` column): sends, bounces and 554s per day, and the first day
- * seen. One hash aggregate over both rollups (no join), the rates are divided in JS.
+ * The 7 days before the digest day and the day itself for the domains in `$2` (text[]), one row per
+ * domain: sends, bounces and 554s per day, the first day seen and the day the domain was created.
+ * Each (domain, day) is one probe of the rollups' (day, sending_domain) keys, so the cost follows the
+ * number of domains asked for, not the fleet; the rates are divided in JS.
  */
 const historySql = `
-SELECT h.domain,
+WITH wanted AS (
+  SELECT domain, (created_at AT TIME ZONE 'UTC')::date::text AS created_day FROM sending_domains
+   WHERE domain = ANY($2::text[])
+),
+days AS (SELECT ($1::date - offset_days) AS day FROM generate_series(0, ${historyDays}) AS offset_days),
+h AS (
+  SELECT s.sending_domain AS domain, s.day, s.sent::int AS sent, 0 AS bounces, 0 AS c554
+    FROM wanted w CROSS JOIN days JOIN send_daily s ON s.day = days.day AND s.sending_domain = w.domain
+  UNION ALL
+  SELECT b.sending_domain, b.day, NULL, b.bounces, b.c554
+    FROM wanted w CROSS JOIN days JOIN bounce_daily b ON b.day = days.day AND b.sending_domain = w.domain
+)
+SELECT w.domain, w.created_day,
        ${perDay('h.sent', trendOffsets)} AS sent,
        ${perDay('h.bounces', trendOffsets)} AS bounces,
        ${perDay('h.c554', trailingOffsets)} AS c554_history,
        min(h.day)::text AS first_day
-  FROM (SELECT sending_domain AS domain, day, sent::int AS sent, 0 AS bounces, 0 AS c554 FROM send_daily
-         WHERE day BETWEEN $1::date - ${historyDays} AND $1::date AND ${onlyDomain('sending_domain')}
-        UNION ALL
-        SELECT sending_domain, day, NULL, bounces, c554 FROM bounce_daily
-         WHERE day BETWEEN $1::date - ${historyDays} AND $1::date AND ${onlyDomain('sending_domain')}) h
- GROUP BY h.domain`;
+  FROM wanted w LEFT JOIN h ON h.domain = w.domain
+ GROUP BY w.domain, w.created_day`;
 
 interface DayRow {
   domain: string;
@@ -135,24 +144,21 @@ interface DayRow {
 
 interface HistoryRow {
   domain: string;
+  created_day: string;
   /** Per day, oldest first; null: no send_daily row that day. */
   sent: (number | null)[];
   bounces: (number | null)[];
   c554_history: (number | null)[];
-  first_day: string;
+  /** Null: no rollup row in the 8 days. */
+  first_day: string | null;
 }
 
 /** Bounce rate per day; null for a day without sends. */
 const trend = (history: HistoryRow) => history.sent.map((sent, i) => (sent ? (history.bounces[i] ?? 0) / sent : null));
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
-const noTrend = trendOffsets.map(() => null);
-const noHistory = trailingOffsets.map(() => 0);
 
-function toStats(row: DayRow, history: HistoryRow | undefined, day: string): DomainDayStats {
-  // A younger domain passes only the days it has: from its first day (created, or first seen in the rollups).
-  const firstDay = history && history.first_day < row.created_day ? history.first_day : row.created_day;
-  const historyFrom = Math.max(0, dayNumber(firstDay) - (dayNumber(day) - historyDays));
+function toDay(row: DayRow, day: string): DomainDay {
   return {
     domain: row.domain,
     day,
@@ -166,12 +172,20 @@ function toStats(row: DayRow, history: HistoryRow | undefined, day: string): Dom
     reputation_blocks: row.reputation_blocks,
     reputation_recipient_domains: row.reputation_recipient_domains,
     c554: row.c554,
-    c554_trailing: (history?.c554_history ?? noHistory).slice(historyFrom).map((count) => count ?? 0),
     auth_failures: { spf: row.auth_spf, dkim: row.auth_dkim, dmarc: row.auth_dmarc, ptr: row.auth_ptr, multiple: row.auth_multiple },
     throttled_hours: row.throttled_hours,
     bounce_recipients: row.bounce_recipients,
     bounce_recipient_domains: row.bounce_recipient_domains,
-    bounce_rate_trend: history ? trend(history) : noTrend,
+  };
+}
+
+function toHistory(history: HistoryRow, day: string): DomainHistory {
+  // A younger domain passes only the days it has: from its first day (created, or first seen in the rollups).
+  const firstDay = history.first_day !== null && history.first_day < history.created_day ? history.first_day : history.created_day;
+  const historyFrom = Math.max(0, dayNumber(firstDay) - (dayNumber(day) - historyDays));
+  return {
+    c554_trailing: history.c554_history.slice(historyFrom).map((count) => count ?? 0),
+    bounce_rate_trend: trend(history),
   };
 }
 
@@ -198,29 +212,37 @@ async function fleetQuery<T extends pg.QueryResultRow>(pool: pg.Pool, sql: strin
   }
 }
 
-function joinStats(days: DayRow[], histories: HistoryRow[], day: string): DomainDayStats[] {
-  const byDomain = new Map(histories.map((row) => [row.domain, row]));
-  return days.map((row) => toStats(row, byDomain.get(row.domain), day));
+/**
+ * Every active domain's numbers for `day` (UTC, `YYYY-MM-DD`) without the history, read from the
+ * rollups only: the cost grows with the number of domains, not of events. In no particular order
+ * (judgeFleet sorts).
+ */
+export async function fleetDays(pool: pg.Pool, day: string): Promise<DomainDay[]> {
+  const rows = await fleetQuery<DayRow>(pool, daySql, [day, null]);
+  return rows.map((row) => toDay(row, day));
 }
 
-/**
- * Every active domain's numbers for `day` (UTC, `YYYY-MM-DD`), read from the rollups only: the cost
- * grows with the number of domains, not of events. The day and its history are two statements run
- * side by side on two connections. In no particular order (judgeFleet sorts).
- */
+/** The 7-day history of the given domains before `day` (and the day's bounce rate), by domain. */
+export async function fleetHistories(db: pg.Pool, day: string, domains: readonly string[]): Promise<Map<string, DomainHistory>> {
+  if (domains.length === 0) return new Map();
+  const rows = await fleetQuery<HistoryRow>(db, historySql, [day, domains]);
+  return new Map(rows.map((row) => [row.domain, toHistory(row, day)]));
+}
+
+/** Every active domain's numbers for `day` with their history (the digest reads history only where it matters). */
 export async function fleetDayStats(pool: pg.Pool, day: string): Promise<DomainDayStats[]> {
-  const [days, histories] = await Promise.all([
-    fleetQuery<DayRow>(pool, daySql, [day, null]),
-    fleetQuery<HistoryRow>(pool, historySql, [day, null]),
-  ]);
-  return joinStats(days, histories, day);
+  const days = await fleetDays(pool, day);
+  const histories = await fleetHistories(pool, day, days.map((stats) => stats.domain));
+  return days.map((stats) => ({ ...stats, ...histories.get(stats.domain)! }));
 }
 
 /** One domain's numbers for `day`, whatever its status; null when the domain is unknown. */
 export async function domainDayStats(db: Queryable, domain: string, day: string): Promise<DomainDayStats | null> {
-  const [days, histories] = await Promise.all([db.query<DayRow>(daySql, [day, domain]), db.query<HistoryRow>(historySql, [day, domain])]);
-  const [stats] = joinStats(days.rows, histories.rows, day);
-  return stats ?? null;
+  const [days, histories] = await Promise.all([db.query<DayRow>(daySql, [day, domain]), db.query<HistoryRow>(historySql, [day, [domain]])]);
+  const [row] = days.rows;
+  const [history] = histories.rows;
+  if (row === undefined || history === undefined) return null;
+  return { ...toDay(row, day), ...toHistory(history, day) };
 }
 
 export type StatusCounts = Record<DomainStatus, number>;

@@ -1,9 +1,9 @@
 import { count, percentAgainst, percentLine } from '../format.js';
 import type { DayRates } from '../rates.js';
-import type { DomainDayStats } from '../stats.js';
+import type { DomainDay } from '../stats.js';
 import type { Rule } from './rule.js';
 
-const sources: Record<NonNullable<DayRates['complaint_source']>, (stats: DomainDayStats) => string> = {
+const sources: Record<NonNullable<DayRates['complaint_source']>, (stats: DomainDay) => string> = {
   reported: () => 'as reported by the mailbox provider',
   counted: (stats) => `${count(stats.complaints ?? 0, 'complaint')} in ${count(stats.sent, 'send')}`,
 };

@@ -1,10 +1,10 @@
 import type { DayRates } from '../rates.js';
-import type { DomainDayStats } from '../stats.js';
+import type { DomainDay } from '../stats.js';
 import type { Thresholds } from '../thresholds.js';
 import type { Finding, RuleName } from '../verdict.js';
 
 export interface RuleInput {
-  stats: DomainDayStats;
+  stats: DomainDay;
   thresholds: Thresholds;
   rates: DayRates;
 }

@@ -29,11 +29,23 @@ function spikeLine(trailing: readonly number[], thresholds: Thresholds): number 
   return Math.ceil(line - epsilon);
 }
 
+/**
+ * Whether a day's 554 count can reach the spike line whatever the history: the line is never below
+ * ceil(spike_554_min) (the same rounding as `spikeLine`). When it cannot, the rule does not need
+ * `c554_trailing`, and the fleet digest does not read it.
+ */
+export function spike554CanFire(c554: number, thresholds: Thresholds): boolean {
+  return c554 >= Math.ceil(thresholds.spike_554_min - epsilon);
+}
+
 /** Watch (investigate) when the day's 554 count reaches the spike line. */
 export const spike554: Rule = {
   name: 'spike_554',
   judgesRates: false,
   check({ stats, thresholds }) {
+    if (!spike554CanFire(stats.c554, thresholds)) return null;
+    // Absent is "not read", not "no 554s": judging a possible spike without its history would be a guess.
+    if (stats.c554_trailing === undefined) throw new Error(`spike_554: ${stats.domain} has ${stats.c554} 554s but no c554_trailing`);
     const line = spikeLine(stats.c554_trailing, thresholds);
     if (stats.c554 < line) return null;
     const { mean } = baseline(stats.c554_trailing);
