@@ -92,32 +92,28 @@ SELECT d.domain, d.status, d.created_day,
   LEFT JOIN recipient_domains r ON r.sending_domain = d.domain
   LEFT JOIN throttle th ON th.sending_domain = d.domain`;
 
+/** The 8 days of the trend as an IN list: each is one descent of a rollup's (day, sending_domain) key. */
+const historyDayList = trendOffsets.map((offset) => `$1::date - ${offset}`).join(', ');
+
 /**
  * The 7 days before the digest day and the day itself for the domains in `$2` (text[]), one row per
- * domain: sends, bounces and 554s per day, the first day seen and the day the domain was created.
- * Each (domain, day) is one probe of the rollups' (day, sending_domain) keys, so the cost follows the
- * number of domains asked for, not the fleet; the rates are divided in JS.
+ * known domain: sends, bounces and 554s per day, the first day seen and the day the domain was
+ * created. Per domain, one index probe per day and rollup (a day range would walk every domain's key
+ * of those days, and a hash join reads the whole rollups), so the cost follows the number of domains
+ * asked for, not the fleet; the rates are divided in JS.
  */
 const historySql = `
-WITH wanted AS (
-  SELECT domain, (created_at AT TIME ZONE 'UTC')::date::text AS created_day FROM sending_domains
-   WHERE domain = ANY($2::text[])
-),
-days AS (SELECT ($1::date - offset_days) AS day FROM generate_series(0, ${historyDays}) AS offset_days),
-h AS (
-  SELECT s.sending_domain AS domain, s.day, s.sent::int AS sent, 0 AS bounces, 0 AS c554
-    FROM wanted w CROSS JOIN days JOIN send_daily s ON s.day = days.day AND s.sending_domain = w.domain
-  UNION ALL
-  SELECT b.sending_domain, b.day, NULL, b.bounces, b.c554
-    FROM wanted w CROSS JOIN days JOIN bounce_daily b ON b.day = days.day AND b.sending_domain = w.domain
-)
-SELECT w.domain, w.created_day,
-       ${perDay('h.sent', trendOffsets)} AS sent,
-       ${perDay('h.bounces', trendOffsets)} AS bounces,
-       ${perDay('h.c554', trailingOffsets)} AS c554_history,
-       min(h.day)::text AS first_day
-  FROM wanted w LEFT JOIN h ON h.domain = w.domain
- GROUP BY w.domain, w.created_day`;
+SELECT d.domain, (d.created_at AT TIME ZONE 'UTC')::date::text AS created_day,
+       s.sent, b.bounces, b.c554_history, least(s.first_day, b.first_day)::text AS first_day
+  FROM sending_domains d
+ CROSS JOIN LATERAL (
+   SELECT ${perDay('h.sent::int', trendOffsets)} AS sent, min(h.day) AS first_day
+     FROM send_daily h WHERE h.day IN (${historyDayList}) AND h.sending_domain = d.domain) s
+ CROSS JOIN LATERAL (
+   SELECT ${perDay('h.bounces', trendOffsets)} AS bounces, ${perDay('h.c554', trailingOffsets)} AS c554_history,
+          min(h.day) AS first_day
+     FROM bounce_daily h WHERE h.day IN (${historyDayList}) AND h.sending_domain = d.domain) b
+ WHERE d.domain = ANY($2::text[])`;
 
 interface DayRow {
   domain: string;
