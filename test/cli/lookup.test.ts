@@ -1,8 +1,9 @@
 // The lookup verb, called in-process with in-memory streams (it is wired into bin/ separately).
-import { PassThrough, Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { lookup } from '../../src/cli/lookup.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { collector } from '../support/streams.js';
 
 const contractKeys = [
   'input', 'reply_code', 'enhanced_code', 'class', 'retry', 'category', 'action', 'provider', 'title',
@@ -15,23 +16,10 @@ interface Run {
   stderr: string;
 }
 
-/** A writable that collects text, optionally slowly (to exercise backpressure). */
-function collector(slow = false): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    highWaterMark: 1024,
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(String(chunk));
-      if (slow) setImmediate(done);
-      else done();
-    },
-  });
-  return Object.assign(stream, { text: () => chunks.join('') });
-}
 
 async function run(argv: string[], input = '', slow = false): Promise<Run> {
   const stdin = new PassThrough();
-  const stdout = collector(slow);
+  const stdout = collector({ slow, highWaterMark: 1024 });
   const stderr = collector();
   const io: CliIo = { stdin, stdout, stderr, env: {} };
   stdin.end(input);

@@ -1,39 +1,18 @@
-import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { runConsole } from '../../src/console/console.js';
 import { createLogger } from '../../src/logger.js';
 import type { AppContext } from '../../src/slack/context.js';
+import { collector, typeInto } from '../support/streams.js';
 import { openTestStore, type TestStore } from '../support/db.js';
 
-/** Types `lines` into the local console (stdin not a terminal) and returns everything it printed. */
-async function typeInto(context: AppContext, lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  let printed = '';
-  const output = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      printed += String(chunk);
-      done();
-    },
-  });
-  input.end(lines.map((line) => `${line}\n`).join(''));
-  await runConsole(context, { input, output });
-  return printed;
-}
 
 describe('the local console', () => {
   let store: TestStore;
   let context: AppContext;
-  let logged = '';
+  const logs = collector();
   beforeAll(async () => {
     store = await openTestStore();
     const config = loadConfig({ LOG_LEVEL: 'warn' });
-    const logs = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logged += String(chunk);
-        done();
-      },
-    });
     context = { config, store, logger: createLogger(config.LOG_LEVEL, logs), now: () => new Date() };
   });
   afterAll(async () => store.close());
@@ -54,7 +33,7 @@ describe('the local console', () => {
     expect(answer).toMatch(/\[1\] Share in channel/);
     expect(shared).toContain('550 5.7.26');
     expect(shared).toContain('Shared by @you');
-    expect(logged).toBe('');
+    expect(logs.text()).toBe('');
   });
 
   it('says so when a number matches no button, and when there are none at all', async () => {

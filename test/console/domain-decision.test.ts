@@ -1,30 +1,17 @@
-import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { localUser, runConsole } from '../../src/console/console.js';
+import { localUser } from '../../src/console/console.js';
 import { createLogger } from '../../src/logger.js';
 import type { AppContext } from '../../src/slack/context.js';
 import { domainHistory, getDomain, upsertDomains } from '../../src/store/fleet.js';
+import { collector, typeInto } from '../support/streams.js';
 import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
 
-async function typeInto(context: AppContext, lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  let printed = '';
-  const output = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      printed += String(chunk);
-      done();
-    },
-  });
-  input.end(lines.map((line) => `${line}\n`).join(''));
-  await runConsole(context, { input, output });
-  return printed;
-}
 
 describe(`domain buttons in the local console (${databaseLabel})`, () => {
   let store: TestStore;
   let context: AppContext;
-  let logged = '';
+  const logs = collector();
   beforeAll(async () => {
     store = await openTestStore();
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -32,12 +19,6 @@ describe(`domain buttons in the local console (${databaseLabel})`, () => {
     await store.pool.query(`INSERT INTO daily_sends (day, sending_inbox, sent) VALUES ($1, 'ana@burnt.example', 100), ($1, 'ana@calm.example', 100)`, [yesterday]);
     // No APPROVERS configured: the person at the console is an approver all the same.
     const config = loadConfig({ LOG_LEVEL: 'warn' });
-    const logs = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logged += String(chunk);
-        done();
-      },
-    });
     context = { config, store, logger: createLogger(config.LOG_LEVEL, logs), now: () => new Date() };
   });
   afterAll(async () => store.close());
@@ -56,7 +37,7 @@ describe(`domain buttons in the local console (${databaseLabel})`, () => {
 
     expect(await getDomain(store.pool, 'burnt.example')).toMatchObject({ status: 'pulled' });
     expect(await domainHistory(store.pool, 'burnt.example')).toMatchObject([{ actor: localUser.id, from_status: 'active', to_status: 'pulled', source: 'button' }]);
-    expect(logged).toBe('');
+    expect(logs.text()).toBe('');
   });
 
   it('a cancelled confirmation changes nothing', async () => {
