@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultThresholds, judgeDomain, type DomainDayStats } from '../../src/health/index.js';
+import { defaultThresholds, judgeDomain, spike554CanFire, type DomainDayStats } from '../../src/health/index.js';
 import { dayStats } from './day-stats.js';
 
 const judge = (overrides: Partial<DomainDayStats>) => judgeDomain(dayStats(overrides), defaultThresholds);
@@ -162,5 +162,27 @@ describe('persistent_421 (fix when throttling lasts 24 hours)', () => {
   it('follows a team override', () => {
     const verdict = judgeDomain(dayStats({ throttled_hours: 12 }), { ...defaultThresholds, throttled_hours_fix: 12 });
     expect(verdict.findings[0]).toMatchObject({ rule: 'persistent_421', value: 12, threshold: 12 });
+  });
+});
+
+describe('spike_554 without the 554 history (the fleet digest reads it only where the rule can fire)', () => {
+  const withoutHistory = (c554: number) => {
+    const { c554_trailing: _trailing, bounce_rate_trend: _trend, ...day } = dayStats({ bounces: c554, c554 });
+    return day;
+  };
+
+  it('can fire only from spike_554_min up, whatever the history', () => {
+    expect(spike554CanFire(4, defaultThresholds)).toBe(false);
+    expect(spike554CanFire(5, defaultThresholds)).toBe(true);
+    expect(spike554CanFire(1, { ...defaultThresholds, spike_554_min: 1 })).toBe(true);
+    expect(spike554CanFire(0, { ...defaultThresholds, spike_554_min: 1 })).toBe(false);
+  });
+
+  it('is quiet below the floor without reading a history', () => {
+    expect(judgeDomain(withoutHistory(4), defaultThresholds)).toEqual(judge({ bounces: 4, c554: 4 }));
+  });
+
+  it('refuses to judge a possible spike whose history was not read (absent is not zero)', () => {
+    expect(() => judgeDomain(withoutHistory(5), defaultThresholds)).toThrow(/c554_trailing/);
   });
 });

@@ -53,3 +53,14 @@ describe('judgeFleet', () => {
     });
   });
 });
+
+describe('judgeFleet name order', () => {
+  it('orders equal verdicts and rates by name as localeCompare does, underscores first', () => {
+    const names = ['b.com', 'a_b.com', 'a-b.com', 'a.b.com', 'a0.com', 'ab.com', 'a.com', 'a9-x.com', 'a_.com', 'a-.com', 'a.co'];
+    const report = judgeFleet(
+      names.map((domain) => dayStats({ domain })),
+      defaultThresholds,
+    );
+    expect(report.domains.map((domain) => domain.domain)).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  });
+});
