@@ -30,12 +30,23 @@ function byName(a: string, b: string): number {
   return a.length - b.length;
 }
 
-function byUrgency(a: DomainVerdict, b: DomainVerdict): number {
-  return (
-    severityRank(a.verdict) - severityRank(b.verdict) ||
-    (b.bounce_rate ?? -1) - (a.bounce_rate ?? -1) ||
-    byName(a.domain, b.domain)
-  );
+/** A verdict with its sort keys computed once, not in each of the sort's n log n comparisons. */
+interface Keyed {
+  verdict: DomainVerdict;
+  rank: number;
+  rate: number;
+}
+
+function byUrgency(a: Keyed, b: Keyed): number {
+  return a.rank - b.rank || b.rate - a.rate || byName(a.verdict.domain, b.verdict.domain);
+}
+
+/** Most severe verdict first, then highest bounce rate (no rate last), then by name. */
+function sortByUrgency(verdicts: readonly DomainVerdict[]): DomainVerdict[] {
+  return verdicts
+    .map((verdict): Keyed => ({ verdict, rank: severityRank(verdict.verdict), rate: verdict.bounce_rate ?? -1 }))
+    .sort(byUrgency)
+    .map((keyed) => keyed.verdict);
 }
 
 /**
@@ -48,7 +59,7 @@ export function judgeFleet(
   judge: (stats: DomainDay) => DomainVerdict = (stats) => judgeDomain(stats, thresholds),
 ): FleetReport {
   const active = statsList.filter((stats) => stats.status === 'active');
-  const domains = active.map((stats) => judge(stats)).sort(byUrgency);
+  const domains = sortByUrgency(active.map((stats) => judge(stats)));
   const sent = active.reduce((sum, stats) => sum + stats.sent, 0);
   const bounces = active.reduce((sum, stats) => sum + stats.bounces, 0);
   const summary: Record<Verdict, number> = { pull: 0, fix: 0, watch: 0, healthy: 0 };
