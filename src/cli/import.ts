@@ -6,6 +6,7 @@ import { findAdapter, formatsFor } from '../ingest/adapters/index.js';
 import { formatCsvLine } from '../ingest/csv.js';
 import { importRecords, type ImportCounts, type Rejection } from '../ingest/import.js';
 import { InputFormatError, openRecords } from '../ingest/records.js';
+import { takesCopy } from '../store/bounces.js';
 import { kinds, type Kind } from '../ingest/rows.js';
 import { withContext } from './context.js';
 import { progressBar } from './import-progress.js';
@@ -131,6 +132,8 @@ export const importVerb: Verb = async (argv, io) => {
         db: store.pool,
         adapter,
         source,
+        // The embedded database (PGlite) has no COPY FROM STDIN: it gets the plain statements.
+        ...((await takesCopy(store.pool)) ? { bulk: { pool: store.pool } } : {}),
         onReject,
         onBatch: (soFar) => progress?.update(soFar, input.bytesRead()),
       });

@@ -1,5 +1,6 @@
+import type pg from 'pg';
 import type { z } from 'zod';
-import { insertBounces } from '../store/bounces.js';
+import { copyBounces, insertBounces } from '../store/bounces.js';
 import { upsertComplaints } from '../store/complaints.js';
 import type { Queryable } from '../store/queryable.js';
 import { upsertSends } from '../store/sends.js';
@@ -37,12 +38,20 @@ export interface ImportOptions<K extends Kind> {
   batchRows?: number;
   /** Text per statement (long diagnostics make big batches). */
   batchChars?: number;
+  /**
+   * Imports of files into a Postgres server: bounces go in larger batches, through COPY, each in a
+   * transaction of its own with asynchronous commit (re-running the import restores what a crash
+   * lost). Not for callers that promise durability on return (webhooks).
+   */
+  bulk?: { pool: pg.Pool };
 }
 
 type StoredCounts = Pick<ImportCounts, 'inserted' | 'updated' | 'duplicates'>;
 
 interface Writer<K extends Kind> {
   write(db: Queryable, rows: RowOf[K][]): Promise<StoredCounts>;
+  /** Rows per statement unless the caller says otherwise. */
+  batchRows: number;
   /**
    * Batches stored at the same time, on separate connections. Inserts that skip duplicates give
    * the same rows in any order; upserts that replace values must keep the file's order.
@@ -66,19 +75,23 @@ async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise
   }
 }
 
-function writers(): { [K in Kind]: Writer<K> } {
+function writers(bulk: ImportOptions<Kind>['bulk']): { [K in Kind]: Writer<K> } {
   const classify = createBounceClassifier();
   return {
     bounces: {
       parallel: 2,
+      batchRows: bulk ? 20_000 : 5_000,
       async write(db, rows) {
         const records = rows.map(classify);
-        const inserted = await retryOnDeadlock(() => insertBounces(db, records));
+        const inserted = await retryOnDeadlock(() =>
+          bulk ? copyBounces(bulk.pool, records) : insertBounces(db, records),
+        );
         return { inserted, updated: 0, duplicates: rows.length - inserted };
       },
     },
     sends: {
       parallel: 1,
+      batchRows: 5_000,
       async write(db, rows) {
         const { inserted, updated, unchanged } = await upsertSends(db, rows);
         return { inserted, updated, duplicates: unchanged };
@@ -86,6 +99,7 @@ function writers(): { [K in Kind]: Writer<K> } {
     },
     complaints: {
       parallel: 1,
+      batchRows: 5_000,
       async write(db, rows) {
         const { inserted, updated, unchanged } = await upsertComplaints(db, rows);
         return { inserted, updated, duplicates: unchanged };
@@ -108,9 +122,9 @@ const rowChars = (record: SourceRecord) => record.raw.reduce((sum, field) => sum
  */
 export async function importRecords<K extends Kind>(options: ImportOptions<K>): Promise<ImportCounts> {
   const { db, adapter, source } = options;
-  const batchRows = options.batchRows ?? 5_000;
+  const writer = writers(options.bulk)[adapter.kind] as Writer<K>;
+  const batchRows = options.batchRows ?? writer.batchRows;
   const batchChars = options.batchChars ?? 8_000_000;
-  const writer = writers()[adapter.kind] as Writer<K>;
   const counts: ImportCounts = { read: 0, inserted: 0, updated: 0, duplicates: 0, ignored: 0, rejected: 0 };
   let batch: RowOf[K][] = [];
   let chars = 0;

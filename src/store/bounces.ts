@@ -1,3 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Queryable } from './queryable.js';
 
 /** One bounce event as stored (see docs/data-model.md, bounce_events); addresses lower-case ASCII. */
@@ -46,4 +50,81 @@ export async function insertBounces(db: Queryable, records: readonly BounceRecor
     columns.map(([name]) => records.map((record) => record[name])),
   );
   return result.rowCount ?? 0;
+}
+
+/** COPY text format: `\N` for null, backslash escapes for the characters that end a field or row. */
+function copyText(value: string): string {
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c]!) : value;
+}
+const copyEscapes: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const copyNullable = (value: string | null) => (value === null ? '\\N' : copyText(value));
+
+function copyLine(r: BounceRecord): string {
+  return (
+    `${r.occurred_at.toISOString()}\t${copyText(r.sending_inbox)}\t${copyText(r.recipient)}\t${r.reply_code ?? '\\N'}\t` +
+    `${copyNullable(r.enhanced_code)}\t${copyText(r.diagnostic)}\t${copyText(r.category)}\t${copyNullable(r.auth_check)}\t` +
+    `${copyNullable(r.provider)}\t${copyText(r.sequencer)}\t${copyNullable(r.campaign)}\t${copyNullable(r.external_id)}\n`
+  );
+}
+
+/** The batch as COPY text, in chunks of a few hundred kilobytes. */
+function* copyChunks(records: readonly BounceRecord[]): Generator<string> {
+  const lines: string[] = [];
+  for (const record of records) {
+    lines.push(copyLine(record));
+    if (lines.length === 1_000) yield lines.splice(0).join('');
+  }
+  if (lines.length > 0) yield lines.join('');
+}
+
+/** Connections that already have the loading table (it lives as long as the session). */
+const withLoadTable = new WeakSet<pg.PoolClient>();
+
+// temp_buffers must be set before the session first touches a temporary table: a batch fits in memory.
+const loadTableSql = `SET temp_buffers = '64MB';
+CREATE TEMPORARY TABLE IF NOT EXISTS bounce_load (
+  ${columns.map(([name, type]) => `${name} ${type}`).join(',\n  ')}
+) ON COMMIT DELETE ROWS`;
+
+const insertFromLoadSql = `INSERT INTO bounce_events (${columns.map(([name]) => name).join(', ')})
+SELECT ${columns.map(([name]) => name).join(', ')} FROM bounce_load
+ON CONFLICT DO NOTHING`;
+
+/**
+ * Whether `copyBounces` can be used: a Postgres server, not PGlite (the embedded database, also
+ * when another process reaches it through its socket server) which lacks COPY FROM STDIN and runs
+ * every connection in its one session.
+ */
+export async function takesCopy(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query<{ pglite: boolean }>(`SELECT version() LIKE '%PGlite%' AS pglite`);
+  return rows[0]?.pglite === false;
+}
+
+/**
+ * For imports of files into a Postgres server (see `takesCopy`): sends
+ * the events with COPY into a session-local table and inserts them from there in one statement, in
+ * a transaction of its own with asynchronous commit (a crash of the database server loses at most
+ * the last moments' batches; importing the file again restores them, as stored rows are skipped).
+ * Returns how many were new. Never use it where a caller is told "stored" on return (webhooks).
+ */
+export async function copyBounces(pool: pg.Pool, records: readonly BounceRecord[]): Promise<number> {
+  if (records.length === 0) return 0;
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    // work_mem: the rollup trigger's transition table holds the whole batch.
+    await client.query("BEGIN; SET LOCAL synchronous_commit TO off; SET LOCAL work_mem = '64MB'");
+    // Created in the transaction: known to exist once it commits.
+    if (!withLoadTable.has(client)) await client.query(loadTableSql);
+    await pipeline(Readable.from(copyChunks(records)), client.query(copyFrom('COPY bounce_load FROM STDIN')));
+    const inserted = (await client.query(insertFromLoadSql)).rowCount ?? 0;
+    await client.query('COMMIT');
+    withLoadTable.add(client);
+    return inserted;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
