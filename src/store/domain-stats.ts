@@ -18,16 +18,12 @@ const trailingOffsets = trendOffsets.slice(0, historyDays);
 const onlyDomain = (column: string) => `($2::text IS NULL OR ${column} = $2::text)`;
 
 /**
- * The digest day, one row per domain: the day rollups, recipient-domain counts from
- * bounce_daily_recipient_domains, and the throttling streak from bounce_hourly. Only domains with a
- * throttled hour in the week are looked at (partial index, migrations/010), and of those only the
- * ones whose streak can still be running: throttled on the digest day, or idle on it (a domain with
- * activity on the day but no throttled hour that day has had a clean hour since). For those, the
- * latest clean hour and the first throttled hour after it come from the (sending_domain, hour) index.
+ * The digest day, one row per domain: the day rollups and recipient-domain counts from
+ * bounce_daily_recipient_domains. The throttling streak is `throttleSql`, run beside it.
  */
 const daySql = `
 WITH domains AS (
-  SELECT domain, status, (created_at AT TIME ZONE 'UTC')::date::text AS created_day FROM sending_domains
+  SELECT domain, status FROM sending_domains
    WHERE CASE WHEN $2::text IS NULL THEN status = 'active' ELSE domain = $2::text END
 ),
 recipient_domains AS (
@@ -37,8 +33,34 @@ recipient_domains AS (
     FROM bounce_daily_recipient_domains
    WHERE day = $1::date AND ${onlyDomain('sending_domain')}
    GROUP BY sending_domain
-),
-bounds AS (
+)
+SELECT d.domain, d.status,
+       coalesce(s.sent, 0)::int AS sent,
+       coalesce(b.bounces, 0) AS bounces, coalesce(b.deferrals, 0) AS deferrals, coalesce(b.invalid, 0) AS invalid,
+       c.complaints, c.spam_rate::float8 AS reported_spam_rate,
+       coalesce(b.reputation_blocks, 0) AS reputation_blocks,
+       coalesce(r.reputation_recipient_domains, 0) AS reputation_recipient_domains,
+       coalesce(b.c554, 0) AS c554,
+       coalesce(b.auth_spf, 0) AS auth_spf, coalesce(b.auth_dkim, 0) AS auth_dkim, coalesce(b.auth_dmarc, 0) AS auth_dmarc,
+       coalesce(b.auth_ptr, 0) AS auth_ptr, coalesce(b.auth_multiple, 0) AS auth_multiple,
+       CASE WHEN b.min_bounce_recipient IS NULL THEN 0
+            WHEN b.min_bounce_recipient = b.max_bounce_recipient THEN 1 ELSE 2 END AS bounce_recipients,
+       coalesce(r.bounce_recipient_domains, 0) AS bounce_recipient_domains
+  FROM domains d
+  LEFT JOIN send_daily s ON s.day = $1::date AND s.sending_domain = d.domain
+  LEFT JOIN bounce_daily b ON b.day = $1::date AND b.sending_domain = d.domain
+  LEFT JOIN daily_complaints c ON c.day = $1::date AND c.sending_domain = d.domain
+  LEFT JOIN recipient_domains r ON r.sending_domain = d.domain`;
+
+/**
+ * The throttling streak from bounce_hourly (docs/health-rules.md, persistent_421), one row per domain
+ * in a streak; run beside `daySql`, on its own connection. Only domains with a throttled hour in the
+ * week are looked at (partial index, migrations/010), and of those only the ones whose streak can
+ * still be running: throttled on the digest day, or idle on it (a domain with activity on the day but
+ * no throttled hour that day has had a clean hour since). For those, the latest clean hour and the first throttled hour after it come from the (sending_domain, hour) index.
+ */
+const throttleSql = `
+WITH bounds AS (
   SELECT ($1::date - ${throttleLookbackDays - 1})::timestamp AT TIME ZONE 'UTC' AS since,
          $1::date::timestamp AT TIME ZONE 'UTC' AS day_start,
          ($1::date + 1)::timestamp AT TIME ZONE 'UTC' AS until
@@ -72,25 +94,7 @@ throttle AS (
                            AND h.hour >= greatest(bounds.since, s.last_clean + interval '1 hour')
                            AND h.hour < bounds.until) first
 )
-SELECT d.domain, d.status, d.created_day,
-       coalesce(s.sent, 0)::int AS sent,
-       coalesce(b.bounces, 0) AS bounces, coalesce(b.deferrals, 0) AS deferrals, coalesce(b.invalid, 0) AS invalid,
-       c.complaints, c.spam_rate::float8 AS reported_spam_rate,
-       coalesce(b.reputation_blocks, 0) AS reputation_blocks,
-       coalesce(r.reputation_recipient_domains, 0) AS reputation_recipient_domains,
-       coalesce(b.c554, 0) AS c554,
-       coalesce(b.auth_spf, 0) AS auth_spf, coalesce(b.auth_dkim, 0) AS auth_dkim, coalesce(b.auth_dmarc, 0) AS auth_dmarc,
-       coalesce(b.auth_ptr, 0) AS auth_ptr, coalesce(b.auth_multiple, 0) AS auth_multiple,
-       coalesce(th.throttled_hours, 0) AS throttled_hours,
-       CASE WHEN b.min_bounce_recipient IS NULL THEN 0
-            WHEN b.min_bounce_recipient = b.max_bounce_recipient THEN 1 ELSE 2 END AS bounce_recipients,
-       coalesce(r.bounce_recipient_domains, 0) AS bounce_recipient_domains
-  FROM domains d
-  LEFT JOIN send_daily s ON s.day = $1::date AND s.sending_domain = d.domain
-  LEFT JOIN bounce_daily b ON b.day = $1::date AND b.sending_domain = d.domain
-  LEFT JOIN daily_complaints c ON c.day = $1::date AND c.sending_domain = d.domain
-  LEFT JOIN recipient_domains r ON r.sending_domain = d.domain
-  LEFT JOIN throttle th ON th.sending_domain = d.domain`;
+SELECT sending_domain AS domain, throttled_hours FROM throttle`;
 
 /** The 8 days of the trend as an IN list: each is one descent of a rollup's (day, sending_domain) key. */
 const historyDayList = trendOffsets.map((offset) => `$1::date - ${offset}`).join(', ');
@@ -118,7 +122,6 @@ SELECT d.domain, (d.created_at AT TIME ZONE 'UTC')::date::text AS created_day,
 interface DayRow {
   domain: string;
   status: DomainStatus;
-  created_day: string;
   sent: number;
   bounces: number;
   deferrals: number;
@@ -133,9 +136,13 @@ interface DayRow {
   auth_dmarc: number;
   auth_ptr: number;
   auth_multiple: number;
-  throttled_hours: number;
   bounce_recipients: number;
   bounce_recipient_domains: number;
+}
+
+interface ThrottleRow {
+  domain: string;
+  throttled_hours: number;
 }
 
 interface HistoryRow {
@@ -154,7 +161,7 @@ const trend = (history: HistoryRow) => history.sent.map((sent, i) => (sent ? (hi
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
-function toDay(row: DayRow, day: string): DomainDay {
+function toDay(row: DayRow, day: string, throttledHours: number): DomainDay {
   return {
     domain: row.domain,
     day,
@@ -169,7 +176,7 @@ function toDay(row: DayRow, day: string): DomainDay {
     reputation_recipient_domains: row.reputation_recipient_domains,
     c554: row.c554,
     auth_failures: { spf: row.auth_spf, dkim: row.auth_dkim, dmarc: row.auth_dmarc, ptr: row.auth_ptr, multiple: row.auth_multiple },
-    throttled_hours: row.throttled_hours,
+    throttled_hours: throttledHours,
     bounce_recipients: row.bounce_recipients,
     bounce_recipient_domains: row.bounce_recipient_domains,
   };
@@ -214,8 +221,12 @@ async function fleetQuery<T extends pg.QueryResultRow>(pool: pg.Pool, sql: strin
  * (judgeFleet sorts).
  */
 export async function fleetDays(pool: pg.Pool, day: string): Promise<DomainDay[]> {
-  const rows = await fleetQuery<DayRow>(pool, daySql, [day, null]);
-  return rows.map((row) => toDay(row, day));
+  const [rows, streaks] = await Promise.all([
+    fleetQuery<DayRow>(pool, daySql, [day, null]),
+    fleetQuery<ThrottleRow>(pool, throttleSql, [day, null]),
+  ]);
+  const throttled = new Map(streaks.map((streak) => [streak.domain, streak.throttled_hours]));
+  return rows.map((row) => toDay(row, day, throttled.get(row.domain) ?? 0));
 }
 
 /** The 7-day history of the given domains before `day` (and the day's bounce rate), by domain. */
@@ -234,11 +245,15 @@ export async function fleetDayStats(pool: pg.Pool, day: string): Promise<DomainD
 
 /** One domain's numbers for `day`, whatever its status; null when the domain is unknown. */
 export async function domainDayStats(db: Queryable, domain: string, day: string): Promise<DomainDayStats | null> {
-  const [days, histories] = await Promise.all([db.query<DayRow>(daySql, [day, domain]), db.query<HistoryRow>(historySql, [day, [domain]])]);
+  const [days, streaks, histories] = await Promise.all([
+    db.query<DayRow>(daySql, [day, domain]),
+    db.query<ThrottleRow>(throttleSql, [day, domain]),
+    db.query<HistoryRow>(historySql, [day, [domain]]),
+  ]);
   const [row] = days.rows;
   const [history] = histories.rows;
   if (row === undefined || history === undefined) return null;
-  return { ...toDay(row, day), ...toHistory(history, day) };
+  return { ...toDay(row, day, streaks.rows[0]?.throttled_hours ?? 0), ...toHistory(history, day) };
 }
 
 export type StatusCounts = Record<DomainStatus, number>;
