@@ -1,4 +1,4 @@
-import type { BouncePattern, DomainStatus, Finding, Thresholds, Verdict } from '../health/index.js';
+import type { DomainVerdict, Finding, Thresholds, Verdict } from '../health/index.js';
 import type { Digest } from './digest.js';
 
 /** `smtp-desk digest --json`: the contract scripts rely on; field names never change. */
@@ -7,18 +7,7 @@ export interface DigestJson {
   thresholds: Thresholds;
   totals: { domains_checked: number; sent: number; bounces: number; bounce_rate: number | null };
   summary: Record<Verdict, number>;
-  domains: {
-    domain: string;
-    status: DomainStatus;
-    verdict: Verdict;
-    sent: number;
-    bounces: number;
-    bounce_rate: number | null;
-    complaint_rate: number | null;
-    invalid_rate: number | null;
-    pattern: BouncePattern | null;
-    findings: Pick<Finding, 'rule' | 'value' | 'threshold' | 'severity' | 'message'>[];
-  }[];
+  domains: (Omit<DomainVerdict, 'findings'> & { findings: Pick<Finding, 'rule' | 'value' | 'threshold' | 'severity' | 'message'>[] })[];
 }
 
 /** The digest as JSON: flagged domains only, or every judged domain with `all`. */

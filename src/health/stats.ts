@@ -1,5 +1,6 @@
 /** Lifecycle state of a sending domain; only `active` domains are judged in the fleet digest. */
-export type DomainStatus = 'active' | 'pulled' | 'reserved';
+export const domainStatuses = ['active', 'pulled', 'reserved'] as const;
+export type DomainStatus = (typeof domainStatuses)[number];
 
 /** The authentication checks a receiver can report as failed, in the order messages name them. */
 export const authChecks = ['spf', 'dkim', 'dmarc', 'ptr', 'multiple'] as const;

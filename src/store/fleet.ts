@@ -1,7 +1,7 @@
+import type { DomainStatus } from '../health/stats.js';
 import type { Queryable } from './queryable.js';
 
-export const domainStatuses = ['active', 'pulled', 'reserved'] as const;
-export type DomainStatus = (typeof domainStatuses)[number];
+export { domainStatuses, type DomainStatus } from '../health/stats.js';
 
 export const mailboxProviders = ['google', 'microsoft', 'smtp', 'other'] as const;
 export type MailboxProvider = (typeof mailboxProviders)[number];
