@@ -7,16 +7,9 @@ import { upsertComplaints, type ComplaintRecord } from '../../src/store/complain
 import { domainDayStats, domainStatusCounts, fleetDayStats, recentStatusChanges } from '../../src/store/domain-stats.js';
 import { changeDomainStatus, upsertDomains } from '../../src/store/fleet.js';
 import { upsertSends, type SendRecord } from '../../src/store/sends.js';
+import { randomFor } from '../../src/demo/random.js';
 import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
 
-function random(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
-}
 
 const replies = [
   { reply_code: 550, enhanced_code: '5.1.1', category: 'invalid_recipient', auth_check: null },
@@ -56,7 +49,7 @@ function event(at: number, inbox: string, recipient: string, reply: (typeof repl
 
 /** A seeded fleet plus crafted stories: a throttling streak across idle hours, one broken by a clean hour, one address bounced all day. */
 function fleet(): { events: BounceRecord[]; sends: SendRecord[]; complaints: ComplaintRecord[] } {
-  const r = random(7);
+  const r = randomFor('domain-stats', 7);
   const events: BounceRecord[] = [];
   const sends: SendRecord[] = [];
   const complaints: ComplaintRecord[] = [];

@@ -2,17 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertBounces, type BounceRecord } from '../../src/store/bounces.js';
 import { upsertComplaints } from '../../src/store/complaints.js';
 import { upsertSends } from '../../src/store/sends.js';
+import { randomFor } from '../../src/demo/random.js';
 import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
 
-/** A small seeded generator, so a failure replays the same rows. */
-function random(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
-}
 
 const replies = [
   { reply_code: 550, enhanced_code: '5.1.1', category: 'invalid_recipient', auth_check: null },
@@ -30,7 +22,7 @@ const replies = [
 ] as const;
 
 function events(seed: number, count: number): BounceRecord[] {
-  const r = random(seed);
+  const r = randomFor('rollups', seed);
   const start = Date.parse('2026-11-25T20:00:00Z');
   return Array.from({ length: count }, (_, i) => {
     const reply = r.pick(replies);
