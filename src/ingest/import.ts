@@ -82,11 +82,14 @@ function writers(bulk: ImportOptions<Kind>['bulk']): { [K in Kind]: Writer<K> } 
       parallel: 2,
       batchRows: bulk ? 20_000 : 5_000,
       async write(db, rows) {
+        const read = rows.length;
         const records = rows.map(classify);
+        // The batch is the importer's own: let its validated rows go while the records are stored.
+        rows.length = 0;
         const inserted = await retryOnDeadlock(() =>
           bulk ? copyBounces(bulk.pool, records) : insertBounces(db, records),
         );
-        return { inserted, updated: 0, duplicates: rows.length - inserted };
+        return { inserted, updated: 0, duplicates: read - inserted };
       },
     },
     sends: {
