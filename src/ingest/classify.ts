@@ -23,13 +23,20 @@ export function createBounceClassifier(): (input: BounceInput) => BounceRecord {
         cache.set(key, reading);
       }
     }
+    // Spelled out: spreading the validated row costs several microseconds a row.
     return {
-      ...input,
+      occurred_at: input.occurred_at,
+      sending_inbox: input.sending_inbox,
+      recipient: input.recipient,
       reply_code: input.reply_code ?? reading.reply_code,
       enhanced_code: input.enhanced_code ?? reading.enhanced_code,
+      diagnostic: input.diagnostic,
       category: reading.category,
       auth_check: reading.auth_check,
       provider: reading.provider,
+      sequencer: input.sequencer,
+      campaign: input.campaign,
+      external_id: input.external_id,
     };
   };
 }
