@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { copyChunks } from './bounce-copy.js';
 import type { Queryable } from './queryable.js';
 
 /** One bounce event as stored (see docs/data-model.md, bounce_events); addresses lower-case ASCII. */
@@ -50,31 +51,6 @@ export async function insertBounces(db: Queryable, records: readonly BounceRecor
     columns.map(([name]) => records.map((record) => record[name])),
   );
   return result.rowCount ?? 0;
-}
-
-/** COPY text format: `\N` for null, backslash escapes for the characters that end a field or row. */
-function copyText(value: string): string {
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c]!) : value;
-}
-const copyEscapes: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const copyNullable = (value: string | null) => (value === null ? '\\N' : copyText(value));
-
-function copyLine(r: BounceRecord): string {
-  return (
-    `${r.occurred_at.toISOString()}\t${copyText(r.sending_inbox)}\t${copyText(r.recipient)}\t${r.reply_code ?? '\\N'}\t` +
-    `${copyNullable(r.enhanced_code)}\t${copyText(r.diagnostic)}\t${copyText(r.category)}\t${copyNullable(r.auth_check)}\t` +
-    `${copyNullable(r.provider)}\t${copyText(r.sequencer)}\t${copyNullable(r.campaign)}\t${copyNullable(r.external_id)}\n`
-  );
-}
-
-/** The batch as COPY text, in chunks of a few hundred kilobytes. */
-function* copyChunks(records: readonly BounceRecord[]): Generator<string> {
-  const lines: string[] = [];
-  for (const record of records) {
-    lines.push(copyLine(record));
-    if (lines.length === 1_000) yield lines.splice(0).join('');
-  }
-  if (lines.length > 0) yield lines.join('');
 }
 
 /** Connections that already have the loading table (it lives as long as the session). */
