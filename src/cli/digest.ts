@@ -79,7 +79,7 @@ export const digest: Verb = async (argv, io: CliIo) => {
       return exitCodes.failure;
     }
     if (!posting) {
-      const computed = await computeDigest(context.store.pool, day, config.HEALTH_THRESHOLDS);
+      const computed = await computeDigest(context.store.pool, day, config.HEALTH_THRESHOLDS, options.all);
       writeLine(io.stdout, options.json ? JSON.stringify(digestJson(computed, options.all), null, 2) : renderDigest(digestMessages(computed)));
       return exitCodes.ok;
     }

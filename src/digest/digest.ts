@@ -1,20 +1,9 @@
 import type pg from 'pg';
 import { snoozeHolds } from '../health/snooze.js';
-import {
-  judgeDomain,
-  judgeFleet,
-  spike554CanFire,
-  type DomainDay,
-  type DomainDayStats,
-  type DomainHistory,
-  type DomainVerdict,
-  type FleetReport,
-  type Thresholds,
-} from '../health/index.js';
+import { judgeFleet, type DomainDay, type DomainDayStats, type DomainVerdict, type FleetReport, type Thresholds } from '../health/index.js';
 import {
   domainStatusCounts,
   fleetDays,
-  fleetHistories,
   recentStatusChanges,
   type StatusChangeSummary,
   type StatusCounts,
@@ -46,51 +35,18 @@ export interface Digest {
 const statusChangesShown = 10;
 
 /**
- * Judges the day's domains in two phases. Phase 1 judges every active domain on its day's numbers,
- * read without the 7-day history; phase 2 reads the history (`histories`) only for the domains it can
- * matter to, and judges those (again):
- * - flagged domains, whose listing shows the 8-day bounce-rate trend (no rule reads the trend);
- * - domains whose 554 count can reach the spike line (spike_554 is the only rule that reads the 554
- *   history, and its line is never below spike_554_min). Those are not judged in phase 1.
- * Every other domain's verdict cannot depend on the history, so its phase-1 verdict is final.
+ * Reads the day's rollups, judges the domains some rule may fire on (every active domain with `all`;
+ * the rest are healthy, see fleetDays) and gathers the fleet's status.
  */
-export async function judgeInTwoPhases(
-  days: readonly DomainDay[],
-  thresholds: Thresholds,
-  histories: (domains: string[]) => Promise<Map<string, DomainHistory>>,
-): Promise<{ stats: DomainDay[]; report: FleetReport }> {
-  const final = new Map<DomainDay, DomainVerdict>();
-  const needHistory: string[] = [];
-  for (const stats of days) {
-    if (stats.status !== 'active') continue;
-    if (!spike554CanFire(stats.c554, thresholds)) {
-      const verdict = judgeDomain(stats, thresholds);
-      if (verdict.verdict === 'healthy') {
-        final.set(stats, verdict);
-        continue;
-      }
-    }
-    needHistory.push(stats.domain);
-  }
-  const read = await histories(needHistory);
-  const stats = days.map((entry): DomainDay => {
-    const history = read.get(entry.domain);
-    return history === undefined ? entry : { ...entry, ...history };
-  });
-  const report = judgeFleet(stats, thresholds, (entry) => final.get(entry) ?? judgeDomain(entry, thresholds));
-  return { stats, report };
-}
-
-/** Reads the day's rollups, judges every active domain (judgeInTwoPhases) and gathers the fleet's status. */
-export async function computeDigest(db: pg.Pool, day: string, thresholds: Thresholds): Promise<Digest> {
-  const [days, snoozes, statusCounts, statusChanges] = await Promise.all([
-    fleetDays(db, day),
+export async function computeDigest(db: pg.Pool, day: string, thresholds: Thresholds, all = false): Promise<Digest> {
+  const [fleet, snoozes, statusCounts, statusChanges] = await Promise.all([
+    fleetDays(db, day, thresholds, all),
     activeSnoozes(db, day),
     domainStatusCounts(db),
     recentStatusChanges(db, new Date(`${day}T00:00:00Z`), new Date(`${addDays(day, 2)}T00:00:00Z`), statusChangesShown),
   ]);
-  const { stats, report } = await judgeInTwoPhases(days, thresholds, (domains) => fleetHistories(db, day, domains));
-  const byDomain = new Map(stats.map((entry) => [entry.domain, entry]));
+  const byDomain = new Map(fleet.days.map((entry) => [entry.domain, entry]));
+  const report = judgeFleet(fleet.days, thresholds, fleet.totals);
   const flagged: FlaggedDomain[] = [];
   const kept: string[] = [];
   for (const verdict of report.domains) {
@@ -102,7 +58,7 @@ export async function computeDigest(db: pg.Pool, day: string, thresholds: Thresh
   return { day, thresholds, report, flagged, kept, statusCounts, statusChanges };
 }
 
-/** A flagged domain's stats: phase 2 read its history (see judgeInTwoPhases). */
+/** A flagged domain's stats: a rule may fire on it, so fleetDays read its history. */
 function withHistory(stats: DomainDay): DomainDayStats {
   const { c554_trailing, bounce_rate_trend } = stats;
   if (c554_trailing === undefined || bounce_rate_trend === undefined) throw new Error(`digest: no history read for flagged ${stats.domain}`);

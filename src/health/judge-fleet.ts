@@ -3,11 +3,21 @@ import type { DomainDay } from './stats.js';
 import type { Thresholds } from './thresholds.js';
 import { severityRank, type DomainVerdict, type Verdict } from './verdict.js';
 
+/** Every active domain's day added up. */
+export interface FleetTotals {
+  domains_checked: number;
+  sent: number;
+  bounces: number;
+}
+
 export interface FleetReport {
   /** Active domains only. */
-  totals: { domains_checked: number; sent: number; bounces: number; bounce_rate: number | null };
+  totals: FleetTotals & { bounce_rate: number | null };
   summary: Record<Verdict, number>;
-  /** Most severe verdict first, then highest bounce rate (no rate last), then by name. */
+  /**
+   * The judged domains, most severe verdict first, then highest bounce rate (no rate last), then by
+   * name: every active domain, or only those a rule may fire on (the rest are healthy, and counted).
+   */
   domains: DomainVerdict[];
 }
 
@@ -50,23 +60,20 @@ function sortByUrgency(verdicts: readonly DomainVerdict[]): DomainVerdict[] {
 }
 
 /**
- * Judges every active domain of the day; pulled and reserved domains are neither judged nor counted.
- * `judge` (default `judgeDomain`) lets a caller reuse verdicts it already has for some domains.
+ * Judges the active domains among `days`; pulled and reserved domains are neither judged nor counted.
+ * `totals` are every active domain's, when `days` holds only some of them (the fleet digest reads only
+ * the domains a rule may fire on): the active domains not in `days` are counted as healthy. Without
+ * `totals`, `days` is the whole fleet and the totals are its sums.
  */
-export function judgeFleet(
-  statsList: readonly DomainDay[],
-  thresholds: Thresholds,
-  judge: (stats: DomainDay) => DomainVerdict = (stats) => judgeDomain(stats, thresholds),
-): FleetReport {
-  const active = statsList.filter((stats) => stats.status === 'active');
-  const domains = sortByUrgency(active.map((stats) => judge(stats)));
-  const sent = active.reduce((sum, stats) => sum + stats.sent, 0);
-  const bounces = active.reduce((sum, stats) => sum + stats.bounces, 0);
-  const summary: Record<Verdict, number> = { pull: 0, fix: 0, watch: 0, healthy: 0 };
-  for (const domain of domains) summary[domain.verdict] += 1;
-  return {
-    totals: { domains_checked: active.length, sent, bounces, bounce_rate: sent > 0 ? bounces / sent : null },
-    summary,
-    domains,
+export function judgeFleet(days: readonly DomainDay[], thresholds: Thresholds, totals?: FleetTotals): FleetReport {
+  const active = days.filter((stats) => stats.status === 'active');
+  const fleet = totals ?? {
+    domains_checked: active.length,
+    sent: active.reduce((sum, stats) => sum + stats.sent, 0),
+    bounces: active.reduce((sum, stats) => sum + stats.bounces, 0),
   };
+  const domains = sortByUrgency(active.map((stats) => judgeDomain(stats, thresholds)));
+  const summary: Record<Verdict, number> = { pull: 0, fix: 0, watch: 0, healthy: fleet.domains_checked - domains.length };
+  for (const domain of domains) summary[domain.verdict] += 1;
+  return { totals: { ...fleet, bounce_rate: fleet.sent > 0 ? fleet.bounces / fleet.sent : null }, summary, domains };
 }

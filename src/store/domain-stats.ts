@@ -1,63 +1,20 @@
 import type pg from 'pg';
-import type { DomainDay, DomainDayStats, DomainHistory, DomainStatus } from '../health/index.js';
+import { mayFireSql, type DomainDay, type DomainDayStats, type DomainHistory, type DomainStatus, type FleetTotals, type Thresholds } from '../health/index.js';
 import type { Queryable } from './queryable.js';
 
 /** Days of history before the digest day in `bounce_rate_trend` and `c554_trailing`. */
 const historyDays = 7;
-/** How far back `throttled_hours` looks: 7 days of hours up to the end of the digest day. */
+/** How far back `throttleSql` looks: 7 days of hours up to the end of the digest day. */
 const throttleLookbackDays = 7;
 
-/** `sum(expression) FILTER (WHERE h.day = $1 - offset)` for each history day, oldest first. */
-const perDay = (expression: string, offsets: readonly number[]) =>
-  `ARRAY[${offsets.map((offset) => `sum(${expression}) FILTER (WHERE h.day = $1::date - ${offset})`).join(', ')}]::int[]`;
-
-const trendOffsets = Array.from({ length: historyDays + 1 }, (_, i) => historyDays - i);
-const trailingOffsets = trendOffsets.slice(0, historyDays);
-
-/** `$2` null: every active domain; else that one domain, whatever its status. */
-const onlyDomain = (column: string) => `($2::text IS NULL OR ${column} = $2::text)`;
-
 /**
- * The digest day, one row per domain: the day rollups and recipient-domain counts from
- * bounce_daily_recipient_domains. The throttling streak is `throttleSql`, run beside it.
- */
-const daySql = `
-WITH domains AS (
-  SELECT domain, status FROM sending_domains
-   WHERE CASE WHEN $2::text IS NULL THEN status = 'active' ELSE domain = $2::text END
-),
-recipient_domains AS (
-  SELECT sending_domain,
-         count(*) FILTER (WHERE bounces > 0)::int AS bounce_recipient_domains,
-         count(*) FILTER (WHERE reputation_blocks > 0)::int AS reputation_recipient_domains
-    FROM bounce_daily_recipient_domains
-   WHERE day = $1::date AND ${onlyDomain('sending_domain')}
-   GROUP BY sending_domain
-)
-SELECT d.domain, d.status,
-       coalesce(s.sent, 0)::int AS sent,
-       coalesce(b.bounces, 0) AS bounces, coalesce(b.deferrals, 0) AS deferrals, coalesce(b.invalid, 0) AS invalid,
-       c.complaints, c.spam_rate::float8 AS reported_spam_rate,
-       coalesce(b.reputation_blocks, 0) AS reputation_blocks,
-       coalesce(r.reputation_recipient_domains, 0) AS reputation_recipient_domains,
-       coalesce(b.c554, 0) AS c554,
-       coalesce(b.auth_spf, 0) AS auth_spf, coalesce(b.auth_dkim, 0) AS auth_dkim, coalesce(b.auth_dmarc, 0) AS auth_dmarc,
-       coalesce(b.auth_ptr, 0) AS auth_ptr, coalesce(b.auth_multiple, 0) AS auth_multiple,
-       CASE WHEN b.min_bounce_recipient IS NULL THEN 0
-            WHEN b.min_bounce_recipient = b.max_bounce_recipient THEN 1 ELSE 2 END AS bounce_recipients,
-       coalesce(r.bounce_recipient_domains, 0) AS bounce_recipient_domains
-  FROM domains d
-  LEFT JOIN send_daily s ON s.day = $1::date AND s.sending_domain = d.domain
-  LEFT JOIN bounce_daily b ON b.day = $1::date AND b.sending_domain = d.domain
-  LEFT JOIN daily_complaints c ON c.day = $1::date AND c.sending_domain = d.domain
-  LEFT JOIN recipient_domains r ON r.sending_domain = d.domain`;
-
-/**
- * The throttling streak from bounce_hourly (docs/health-rules.md, persistent_421), one row per domain
- * in a streak; run beside `daySql`, on its own connection. Only domains with a throttled hour in the
- * week are looked at (partial index, migrations/010), and of those only the ones whose streak can
- * still be running: throttled on the digest day, or idle on it (a domain with activity on the day but
- * no throttled hour that day has had a clean hour since). For those, the latest clean hour and the first throttled hour after it come from the (sending_domain, hour) index.
+ * The throttling streaks from bounce_hourly (docs/health-rules.md, persistent_421) of the domains in
+ * `$2` (text[]; null: every domain) that last `$3` hours or more, one row per domain. Only domains
+ * with throttled hours at least that far apart in the week are looked at (partial index,
+ * migrations/010), and of those only the ones whose streak can still be running: throttled on the
+ * digest day, or idle on it (a domain with activity on the day but no throttled hour that day has had
+ * a clean hour since). For those, the latest clean hour and the first throttled hour after it come
+ * from the (sending_domain, hour) index.
  */
 const throttleSql = `
 WITH bounds AS (
@@ -68,8 +25,9 @@ WITH bounds AS (
 throttled AS (
   SELECT h.sending_domain, max(h.hour) AS last_throttled
     FROM bounce_hourly h, bounds
-   WHERE h.throttled > 0 AND h.hour >= bounds.since AND h.hour < bounds.until AND ${onlyDomain('h.sending_domain')}
+   WHERE h.throttled > 0 AND h.hour >= bounds.since AND h.hour < bounds.until AND ($2::text[] IS NULL OR h.sending_domain = ANY ($2::text[]))
    GROUP BY h.sending_domain
+  HAVING max(h.hour) - min(h.hour) >= ($3::int - 1) * interval '1 hour'
 ),
 running AS MATERIALIZED (
   SELECT t.sending_domain, t.last_throttled
@@ -83,7 +41,8 @@ streaks AS (
     CROSS JOIN LATERAL (SELECT max(h.hour) AS hour FROM bounce_hourly h
                          WHERE h.sending_domain = r.sending_domain AND h.throttled = 0
                            AND h.hour >= bounds.since AND h.hour < bounds.until) clean
-   WHERE clean.hour IS NULL OR r.last_throttled > clean.hour
+   -- A streak of $3 hours or more starts at least $3 - 1 hours before its last throttled hour.
+   WHERE clean.hour IS NULL OR clean.hour <= r.last_throttled - $3::int * interval '1 hour'
 ),
 throttle AS (
   SELECT s.sending_domain,
@@ -94,30 +53,134 @@ throttle AS (
                            AND h.hour >= greatest(bounds.since, s.last_clean + interval '1 hour')
                            AND h.hour < bounds.until) first
 )
-SELECT sending_domain AS domain, throttled_hours FROM throttle`;
+SELECT sending_domain AS domain, throttled_hours FROM throttle WHERE throttled_hours >= $3::int`;
 
-/** The 8 days of the trend as an IN list: each is one descent of a rollup's (day, sending_domain) key. */
-const historyDayList = trendOffsets.map((offset) => `$1::date - ${offset}`).join(', ');
+/** The thresholds mayFireSql compares with, in the order they become parameters `$4` onwards. */
+const thresholdKeys: (keyof Thresholds)[] = [];
+const thresholdParam = (key: keyof Thresholds) => {
+  if (!thresholdKeys.includes(key)) thresholdKeys.push(key);
+  return `$${4 + thresholdKeys.indexOf(key)}::float8`;
+};
 
 /**
- * The 7 days before the digest day and the day itself for the domains in `$2` (text[]), one row per
- * known domain: sends, bounces and 554s per day, the first day seen and the day the domain was
- * created. Per domain, one index probe per day and rollup (a day range would walk every domain's key
- * of those days, and a hash join reads the whole rollups), so the cost follows the number of domains
- * asked for, not the fleet; the rates are divided in JS.
+ * A row of the day's numbers with mayFireSql's columns; `from` supplies the columns named in `columns`,
+ * the others are neutral. With `sent` at min_sends, the least volume whose rates are judged, the
+ * condition holds wherever it can hold at any volume (a rate over its line at more sends is over it at
+ * fewer): so each source can pick its candidates without the others (test/health/may-fire.test.ts).
  */
-const historySql = `
-SELECT d.domain, (d.created_at AT TIME ZONE 'UTC')::date::text AS created_day,
-       s.sent, b.bounces, b.c554_history, least(s.first_day, b.first_day)::text AS first_day
-  FROM sending_domains d
- CROSS JOIN LATERAL (
-   SELECT ${perDay('h.sent::int', trendOffsets)} AS sent, min(h.day) AS first_day
-     FROM send_daily h WHERE h.day IN (${historyDayList}) AND h.sending_domain = d.domain) s
- CROSS JOIN LATERAL (
-   SELECT ${perDay('h.bounces', trendOffsets)} AS bounces, ${perDay('h.c554', trailingOffsets)} AS c554_history,
-          min(h.day) AS first_day
-     FROM bounce_daily h WHERE h.day IN (${historyDayList}) AND h.sending_domain = d.domain) b
- WHERE d.domain = ANY($2::text[])`;
+function candidateSql(from: string, columns: Partial<Record<string, string>>): string {
+  const column = (name: string, neutral: string) => `${columns[name] ?? neutral} AS ${name}`;
+  return `SELECT r.domain FROM (
+    SELECT ${columns.domain} AS domain, ${thresholdParam('min_sends')} AS sent,
+           ${column('bounces', '0')}, ${column('invalid', '0')}, ${column('complaints', 'NULL::int')},
+           ${column('reported_spam_rate', 'NULL::float8')}, ${column('reputation_blocks', '0')}, ${column('c554', '0')},
+           ${column('auth_total', '0')}, ${column('throttled_hours', '0')}
+      ${from}) r
+   WHERE ${mayFireSql(thresholdParam)}`;
+}
+
+const authTotal = (table: string) =>
+  ['spf', 'dkim', 'dmarc', 'ptr', 'multiple'].map((check) => `${table}.auth_${check}`).join(' + ');
+
+/**
+ * One row per domain of `domains`: its numbers for the day `$1` from the day rollups, with the
+ * throttling streaks `$2` (domains, text[]) and `$3` (hours, int[]).
+ */
+const dayRowsSql = (domains: string) => `
+WITH streak AS (
+  SELECT * FROM unnest($2::text[], $3::int[]) AS s(domain, throttled_hours)
+),
+domains AS (${domains}),
+day AS (
+  SELECT d.domain, d.status,
+         coalesce(s.sent, 0)::int AS sent,
+         coalesce(b.bounces, 0) AS bounces, coalesce(b.deferrals, 0) AS deferrals, coalesce(b.invalid, 0) AS invalid,
+         c.complaints, c.spam_rate::float8 AS reported_spam_rate,
+         coalesce(b.reputation_blocks, 0) AS reputation_blocks,
+         coalesce(b.c554, 0) AS c554,
+         coalesce(b.auth_spf, 0) AS auth_spf, coalesce(b.auth_dkim, 0) AS auth_dkim, coalesce(b.auth_dmarc, 0) AS auth_dmarc,
+         coalesce(b.auth_ptr, 0) AS auth_ptr, coalesce(b.auth_multiple, 0) AS auth_multiple,
+         coalesce(${authTotal('b')}, 0) AS auth_total,
+         coalesce(t.throttled_hours, 0) AS throttled_hours,
+         CASE WHEN b.min_bounce_recipient IS NULL THEN 0
+              WHEN b.min_bounce_recipient = b.max_bounce_recipient THEN 1 ELSE 2 END AS bounce_recipients
+    FROM domains d
+    LEFT JOIN send_daily s ON s.day = $1::date AND s.sending_domain = d.domain
+    LEFT JOIN bounce_daily b ON b.day = $1::date AND b.sending_domain = d.domain
+    LEFT JOIN daily_complaints c ON c.day = $1::date AND c.sending_domain = d.domain
+    LEFT JOIN streak t ON t.domain = d.domain
+)`;
+
+/** The domains `$4` (text[]; null: every active domain), whatever their status. */
+const listedDaysSql = `${dayRowsSql(`
+  SELECT domain, status FROM sending_domains
+   WHERE CASE WHEN $4::text[] IS NULL THEN status = 'active' ELSE domain = ANY ($4::text[]) END`)}
+SELECT day.*, true AS may_fire FROM day`;
+
+/** The active domains among `candidates` (a query of `domain`) that some rule may fire on (mayFireSql). */
+const mayFireDaysSql = (candidates: string) => `${dayRowsSql(`
+  SELECT d.domain, d.status FROM sending_domains d WHERE d.status = 'active' AND d.domain IN (${candidates})`)}
+SELECT day.*, true AS may_fire FROM day WHERE ${mayFireSql(thresholdParam)}`;
+
+/**
+ * The candidates from the day's bounce rollup and complaints: what is left of the fleet once the
+ * domains on which no rule may fire are set aside, found without reading every domain's row.
+ */
+const candidateDaysSql = mayFireDaysSql(`
+     ${candidateSql('FROM bounce_daily b WHERE b.day = $1::date', {
+       domain: 'b.sending_domain',
+       bounces: 'b.bounces',
+       invalid: 'b.invalid',
+       reputation_blocks: 'b.reputation_blocks',
+       c554: 'b.c554',
+       auth_total: authTotal('b'),
+     })}
+     UNION
+     ${candidateSql('FROM daily_complaints c WHERE c.day = $1::date', {
+       domain: 'c.sending_domain',
+       complaints: 'c.complaints',
+       reported_spam_rate: 'c.spam_rate::float8',
+     })}`);
+
+/** The candidates among the throttling streaks given as `$2` and `$3`. */
+const streakDaysSql = mayFireDaysSql(candidateSql('FROM streak t', { domain: 't.domain', throttled_hours: 't.throttled_hours' }));
+
+/**
+ * Every active domain's day added up: all the day's rows, less those of the domains not active
+ * (a few), so no row is joined to its domain.
+ */
+const totalsSql = `
+WITH inactive AS (SELECT domain FROM sending_domains WHERE status <> 'active')
+SELECT (SELECT count(*) FROM sending_domains WHERE status = 'active')::int AS domains_checked,
+       ((SELECT coalesce(sum(sent), 0) FROM send_daily WHERE day = $1::date)
+        - (SELECT coalesce(sum(s.sent), 0) FROM send_daily s JOIN inactive i ON i.domain = s.sending_domain WHERE s.day = $1::date))::float8 AS sent,
+       ((SELECT coalesce(sum(bounces), 0) FROM bounce_daily WHERE day = $1::date)
+        - (SELECT coalesce(sum(b.bounces), 0) FROM bounce_daily b JOIN inactive i ON i.domain = b.sending_domain WHERE b.day = $1::date))::float8 AS bounces`;
+
+/**
+ * For the domains in `$2` (text[]; null: every domain with events that day): how many distinct
+ * recipient domains bounced, and how many rejected for reputation (migrations/030).
+ */
+const recipientDomainsSql = `
+SELECT sending_domain AS domain, bounce_recipient_domains, reputation_recipient_domains
+  FROM bounce_recipient_domain_counts($1::date, $2::text[])`;
+
+/**
+ * One rollup's 7 days before the digest day and the day itself for the domains in `$2` (text[]): per
+ * domain, how many days back each row is and its values, from the rollup's (sending_domain, day)
+ * index (migrations/030), so the cost follows the number of domains asked for, not the fleet.
+ */
+const historySql = (rollup: string, values: readonly string[]) => `
+SELECT sending_domain AS domain, array_agg($1::date - day) AS days_back,
+       ${values.map((value) => `array_agg(${value}::int) AS ${value}`).join(', ')}
+  FROM ${rollup}
+ WHERE sending_domain = ANY ($2::text[]) AND day BETWEEN $1::date - ${historyDays} AND $1::date
+ GROUP BY sending_domain`;
+const sendHistorySql = historySql('send_daily', ['sent']);
+const bounceHistorySql = historySql('bounce_daily', ['bounces', 'c554']);
+
+/** The day each domain in `$1` (text[]) was created: its history starts no earlier than that, or its first rollup day. */
+const createdSql = `SELECT domain, (created_at AT TIME ZONE 'UTC')::date::text AS created_day FROM sending_domains WHERE domain = ANY ($1::text[])`;
 
 interface DayRow {
   domain: string;
@@ -129,15 +192,15 @@ interface DayRow {
   complaints: number | null;
   reported_spam_rate: number | null;
   reputation_blocks: number;
-  reputation_recipient_domains: number;
   c554: number;
   auth_spf: number;
   auth_dkim: number;
   auth_dmarc: number;
   auth_ptr: number;
   auth_multiple: number;
+  throttled_hours: number;
   bounce_recipients: number;
-  bounce_recipient_domains: number;
+  may_fire: boolean;
 }
 
 interface ThrottleRow {
@@ -145,23 +208,33 @@ interface ThrottleRow {
   throttled_hours: number;
 }
 
-interface HistoryRow {
+interface RecipientDomainsRow {
   domain: string;
-  created_day: string;
-  /** Per day, oldest first; null: no send_daily row that day. */
-  sent: (number | null)[];
-  bounces: (number | null)[];
-  c554_history: (number | null)[];
-  /** Null: no rollup row in the 8 days. */
-  first_day: string | null;
+  bounce_recipient_domains: number;
+  reputation_recipient_domains: number;
 }
 
-/** Bounce rate per day; null for a day without sends. */
-const trend = (history: HistoryRow) => history.sent.map((sent, i) => (sent ? (history.bounces[i] ?? 0) / sent : null));
+interface SendHistoryRow {
+  domain: string;
+  days_back: number[];
+  sent: number[];
+}
+
+interface BounceHistoryRow {
+  domain: string;
+  days_back: number[];
+  bounces: number[];
+  c554: number[];
+}
+
+interface CreatedRow {
+  domain: string;
+  created_day: string;
+}
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
-function toDay(row: DayRow, day: string, throttledHours: number): DomainDay {
+function toDay(row: DayRow, day: string, recipientDomains: RecipientDomainsRow | undefined): DomainDay {
   return {
     domain: row.domain,
     day,
@@ -173,23 +246,50 @@ function toDay(row: DayRow, day: string, throttledHours: number): DomainDay {
     complaints: row.complaints,
     reported_spam_rate: row.reported_spam_rate,
     reputation_blocks: row.reputation_blocks,
-    reputation_recipient_domains: row.reputation_recipient_domains,
+    reputation_recipient_domains: recipientDomains?.reputation_recipient_domains ?? 0,
     c554: row.c554,
     auth_failures: { spf: row.auth_spf, dkim: row.auth_dkim, dmarc: row.auth_dmarc, ptr: row.auth_ptr, multiple: row.auth_multiple },
-    throttled_hours: throttledHours,
+    throttled_hours: row.throttled_hours,
     bounce_recipients: row.bounce_recipients,
-    bounce_recipient_domains: row.bounce_recipient_domains,
+    bounce_recipient_domains: recipientDomains?.bounce_recipient_domains ?? 0,
   };
 }
 
-function toHistory(history: HistoryRow, day: string): DomainHistory {
-  // A younger domain passes only the days it has: from its first day (created, or first seen in the rollups).
-  const firstDay = history.first_day !== null && history.first_day < history.created_day ? history.first_day : history.created_day;
-  const historyFrom = Math.max(0, dayNumber(firstDay) - (dayNumber(day) - historyDays));
-  return {
-    c554_trailing: history.c554_history.slice(historyFrom).map((count) => count ?? 0),
-    bounce_rate_trend: trend(history),
-  };
+/**
+ * Each domain's history from its rollup rows and creation day. A younger domain passes only the days
+ * it has: from its first day (created, or first seen in the rollups, whichever is earlier).
+ */
+function toHistories(
+  sends: readonly SendHistoryRow[],
+  bounces: readonly BounceHistoryRow[],
+  created: readonly CreatedRow[],
+  day: string,
+): Map<string, DomainHistory> {
+  const sentOf = new Map(sends.map((row) => [row.domain, row]));
+  const bouncesOf = new Map(bounces.map((row) => [row.domain, row]));
+  const histories = new Map<string, DomainHistory>();
+  for (const { domain, created_day } of created) {
+    const sent: (number | null)[] = Array(historyDays + 1).fill(null);
+    const bounced: (number | null)[] = Array(historyDays + 1).fill(null);
+    const c554: number[] = Array(historyDays).fill(0);
+    let firstBack = dayNumber(day) - dayNumber(created_day);
+    const sendRow = sentOf.get(domain);
+    sendRow?.days_back.forEach((back, i) => {
+      sent[historyDays - back] = sendRow.sent[i]!;
+      firstBack = Math.max(firstBack, back);
+    });
+    const bounceRow = bouncesOf.get(domain);
+    bounceRow?.days_back.forEach((back, i) => {
+      bounced[historyDays - back] = bounceRow.bounces[i]!;
+      if (back > 0) c554[historyDays - back] = bounceRow.c554[i]!;
+      firstBack = Math.max(firstBack, back);
+    });
+    histories.set(domain, {
+      c554_trailing: c554.slice(Math.max(0, historyDays - firstBack)),
+      bounce_rate_trend: sent.map((count, i) => (count ? (bounced[i] ?? 0) / count : null)),
+    });
+  }
+  return histories;
 }
 
 /**
@@ -198,62 +298,103 @@ function toHistory(history: HistoryRow, day: string): DomainHistory {
  */
 const fleetWorkMem = '64MB';
 
-/** Runs one fleet statement in its own transaction with `fleetWorkMem`. */
-async function fleetQuery<T extends pg.QueryResultRow>(pool: pg.Pool, sql: string, params: unknown[]): Promise<T[]> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SET LOCAL work_mem = '${fleetWorkMem}'`);
-    const { rows } = await client.query<T>(sql, params);
-    await client.query('COMMIT');
-    return rows;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+type Read = <T extends pg.QueryResultRow>(sql: string, params: unknown[]) => Promise<T[]>;
+
+/** Runs each fleet statement in its own transaction with `fleetWorkMem`, on a connection of its own. */
+function fleetReader(pool: pg.Pool): Read {
+  return async <T extends pg.QueryResultRow>(sql: string, params: unknown[]) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SET LOCAL work_mem = '${fleetWorkMem}'`);
+      const { rows } = await client.query<T>(sql, params);
+      await client.query('COMMIT');
+      return rows;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+}
+
+/** Streak rows as `dayRowsSql`'s `$2` and `$3`. */
+const streakParams = (rows: readonly ThrottleRow[]) => [rows.map((row) => row.domain), rows.map((row) => row.throttled_hours)];
+
+/**
+ * The day's numbers of `rows` with their distinct recipient domains (`counted`: the domains to count,
+ * null for every domain) and, for the rows some rule may fire on, their history.
+ */
+async function completeDays(read: Read, day: string, rows: readonly DayRow[], counted: readonly string[] | null): Promise<DomainDay[]> {
+  const historyFor = rows.filter((row) => row.may_fire).map((row) => row.domain);
+  const some = historyFor.length > 0;
+  const [recipientDomains, sends, bounces, created] = await Promise.all([
+    read<RecipientDomainsRow>(recipientDomainsSql, [day, counted]),
+    some ? read<SendHistoryRow>(sendHistorySql, [day, historyFor]) : [],
+    some ? read<BounceHistoryRow>(bounceHistorySql, [day, historyFor]) : [],
+    some ? read<CreatedRow>(createdSql, [historyFor]) : [],
+  ]);
+  const countsOf = new Map(recipientDomains.map((row) => [row.domain, row]));
+  const historyOf = toHistories(sends, bounces, created, day);
+  return rows.map((row) => {
+    const stats = toDay(row, day, countsOf.get(row.domain));
+    const history = historyOf.get(row.domain);
+    return history === undefined ? stats : { ...stats, ...history };
+  });
+}
+
+/** The day's active domains as the digest reads them (fleetDays). */
+export interface FleetDays {
+  /** Every active domain's day added up. */
+  totals: FleetTotals;
+  /**
+   * The domains some rule may fire on (mayFireSql), with their 7-day history; with `all`, every
+   * active domain too, without history. Every active domain not listed is healthy.
+   */
+  days: DomainDay[];
 }
 
 /**
- * Every active domain's numbers for `day` (UTC, `YYYY-MM-DD`) without the history, read from the
- * rollups only: the cost grows with the number of domains, not of events. In no particular order
- * (judgeFleet sorts).
+ * The active domains' numbers for `day` (UTC, `YYYY-MM-DD`) against `thresholds`, read from the
+ * rollups: the database adds every domain up and sends only the rows some rule may fire on (every
+ * row with `all`), so what reaches JS grows with the domains in trouble. In no particular order
+ * (fleetReport sorts).
  */
-export async function fleetDays(pool: pg.Pool, day: string): Promise<DomainDay[]> {
-  const [rows, streaks] = await Promise.all([
-    fleetQuery<DayRow>(pool, daySql, [day, null]),
-    fleetQuery<ThrottleRow>(pool, throttleSql, [day, null]),
+export async function fleetDays(pool: pg.Pool, day: string, thresholds: Thresholds, all = false): Promise<FleetDays> {
+  const read = fleetReader(pool);
+  const lines = thresholdKeys.map((key) => thresholds[key]);
+  // A streak shorter than the persistent_421 line cannot make a rule fire: only longer ones are
+  // candidates of their own; the other candidates' streaks, however short, are read next.
+  const [totals, longStreaks, candidates] = await Promise.all([
+    read<FleetTotals>(totalsSql, [day]).then((rows) => rows[0]!),
+    read<ThrottleRow>(throttleSql, [day, null, all ? 1 : thresholds.throttled_hours_fix]),
+    all ? [] : read<DayRow>(candidateDaysSql, [day, [], [], ...lines]),
   ]);
-  const throttled = new Map(streaks.map((streak) => [streak.domain, streak.throttled_hours]));
-  return rows.map((row) => toDay(row, day, throttled.get(row.domain) ?? 0));
+  if (all) {
+    const rows = await read<DayRow>(listedDaysSql, [day, ...streakParams(longStreaks), null]);
+    return { totals, days: await completeDays(read, day, rows, null) };
+  }
+  const known = new Set(candidates.map((row) => row.domain));
+  const [shortStreaks, streakRows] = await Promise.all([
+    known.size > 0 ? read<ThrottleRow>(throttleSql, [day, [...known], 1]) : [],
+    read<DayRow>(streakDaysSql, [day, ...streakParams(longStreaks.filter((streak) => !known.has(streak.domain))), ...lines]),
+  ]);
+  const streakOf = new Map(shortStreaks.map((streak) => [streak.domain, streak.throttled_hours]));
+  const rows = [...candidates.map((row) => ({ ...row, throttled_hours: streakOf.get(row.domain) ?? 0 })), ...streakRows];
+  return { totals, days: await completeDays(read, day, rows, rows.map((row) => row.domain)) };
 }
 
-/** The 7-day history of the given domains before `day` (and the day's bounce rate), by domain. */
-export async function fleetHistories(db: pg.Pool, day: string, domains: readonly string[]): Promise<Map<string, DomainHistory>> {
-  if (domains.length === 0) return new Map();
-  const rows = await fleetQuery<HistoryRow>(db, historySql, [day, domains]);
-  return new Map(rows.map((row) => [row.domain, toHistory(row, day)]));
-}
-
-/** Every active domain's numbers for `day` with their history (the digest reads history only where it matters). */
-export async function fleetDayStats(pool: pg.Pool, day: string): Promise<DomainDayStats[]> {
-  const days = await fleetDays(pool, day);
-  const histories = await fleetHistories(pool, day, days.map((stats) => stats.domain));
-  return days.map((stats) => ({ ...stats, ...histories.get(stats.domain)! }));
-}
-
-/** One domain's numbers for `day`, whatever its status; null when the domain is unknown. */
+/** One domain's numbers for `day`, whatever its status, with its history; null when the domain is unknown. */
 export async function domainDayStats(db: Queryable, domain: string, day: string): Promise<DomainDayStats | null> {
-  const [days, streaks, histories] = await Promise.all([
-    db.query<DayRow>(daySql, [day, domain]),
-    db.query<ThrottleRow>(throttleSql, [day, domain]),
-    db.query<HistoryRow>(historySql, [day, [domain]]),
-  ]);
-  const [row] = days.rows;
-  const [history] = histories.rows;
-  if (row === undefined || history === undefined) return null;
-  return { ...toDay(row, day, streaks.rows[0]?.throttled_hours ?? 0), ...toHistory(history, day) };
+  const read: Read = async (sql, params) => (await db.query(sql, params)).rows;
+  const streaks = await read<ThrottleRow>(throttleSql, [day, [domain], 1]);
+  const rows = await read<DayRow>(listedDaysSql, [day, ...streakParams(streaks), [domain]]);
+  const [stats] = await completeDays(read, day, rows, [domain]);
+  if (stats === undefined) return null;
+  const { c554_trailing, bounce_rate_trend } = stats;
+  if (c554_trailing === undefined || bounce_rate_trend === undefined) return null;
+  return { ...stats, c554_trailing, bounce_rate_trend };
 }
 
 export type StatusCounts = Record<DomainStatus, number>;

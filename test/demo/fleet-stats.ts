@@ -2,7 +2,8 @@ import type { DomainDayStats, DomainStatus } from '../../src/health/index.js';
 import type { Queryable } from '../../src/store/queryable.js';
 
 /**
- * Every domain's DomainDayStats for `day`, computed from the rollups exactly as docs/data-model.md
+ * Every domain's DomainDayStats for `day`, computed from the rollups (and the raw events, for the
+ * distinct recipient domains) exactly as docs/data-model.md
  * and docs/health-rules.md define them (an independent reading, so the demo is checked against the
  * definitions rather than against its own generator).
  */
@@ -18,10 +19,12 @@ export async function fleetDayStats(db: Queryable, day: string): Promise<DomainD
             b.reputation_blocks, b.auth_spf, b.auth_dkim, b.auth_dmarc, b.auth_ptr, b.auth_multiple,
             CASE WHEN b.min_bounce_recipient IS NULL THEN 0
                  WHEN b.min_bounce_recipient = b.max_bounce_recipient THEN 1 ELSE 2 END AS bounce_recipients,
-            (SELECT count(*) FILTER (WHERE r.bounces > 0) FROM bounce_daily_recipient_domains r
-              WHERE r.day = $1 AND r.sending_domain = d.domain)::text AS bounce_recipient_domains,
-            (SELECT count(*) FILTER (WHERE r.reputation_blocks > 0) FROM bounce_daily_recipient_domains r
-              WHERE r.day = $1 AND r.sending_domain = d.domain)::text AS reputation_recipient_domains,
+            (SELECT count(DISTINCT split_part(e.recipient, '@', 2)) FROM bounce_events e
+              WHERE e.sending_domain = d.domain AND (e.occurred_at AT TIME ZONE 'UTC')::date = $1 AND e.reply_class = 5
+            )::text AS bounce_recipient_domains,
+            (SELECT count(DISTINCT split_part(e.recipient, '@', 2)) FROM bounce_events e
+              WHERE e.sending_domain = d.domain AND (e.occurred_at AT TIME ZONE 'UTC')::date = $1 AND e.reply_class = 5
+                AND e.category IN ('reputation', 'spam_content'))::text AS reputation_recipient_domains,
             c.complaints, c.spam_rate::text
        FROM sending_domains d
        LEFT JOIN send_daily s ON s.day = $1 AND s.sending_domain = d.domain

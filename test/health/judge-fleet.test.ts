@@ -43,6 +43,14 @@ describe('judgeFleet', () => {
     expect(report.domains[0]?.findings[0]?.message).toBe('Bounce rate 20 % (20 of 100 sends) is over the 7 % pull line');
   });
 
+  it('with the fleet totals given, counts the active domains it was not given as healthy', () => {
+    const some = [dayStats({ domain: 'bad.com', sent: 100, bounces: 20 }), dayStats({ domain: 'fine.com', sent: 100, bounces: 1 })];
+    const report = judgeFleet(some, defaultThresholds, { domains_checked: 1_000, sent: 90_000, bounces: 900 });
+    expect(report.totals).toEqual({ domains_checked: 1_000, sent: 90_000, bounces: 900, bounce_rate: 0.01 });
+    expect(report.summary).toEqual({ pull: 1, fix: 0, watch: 0, healthy: 999 });
+    expect(report.domains.map((domain) => domain.domain)).toEqual(['bad.com', 'fine.com']);
+  });
+
   it('has no fleet bounce rate when nothing was sent', () => {
     const empty = judgeFleet([dayStats({ sent: 0 }), dayStats({ status: 'reserved' })], defaultThresholds);
     expect(empty.totals).toEqual({ domains_checked: 1, sent: 0, bounces: 0, bounce_rate: null });

@@ -58,13 +58,11 @@ const expectedSql = {
       min(recipient) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5') AS min_bounce_recipient,
       max(recipient) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5') AS max_bounce_recipient
     FROM bounce_events GROUP BY 1, 2 ORDER BY 1, 2`,
-  bounce_daily_recipient_domains: `SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day, sending_domain, split_part(recipient, '@', 2) AS recipient_domain,
-      count(*)::int AS events,
-      count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5')::int AS bounces,
-      count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '4')::int AS deferrals,
-      count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5' AND category = 'invalid_recipient')::int AS invalid,
-      count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5' AND category IN ('reputation', 'spam_content'))::int AS reputation_blocks
-    FROM bounce_events GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  bounce_recipient_domain_counts: `SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day, sending_domain,
+      count(DISTINCT split_part(recipient, '@', 2)) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5')::int AS bounce_recipient_domains,
+      count(DISTINCT split_part(recipient, '@', 2)) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5'
+        AND category IN ('reputation', 'spam_content'))::int AS reputation_recipient_domains
+    FROM bounce_events GROUP BY 1, 2 ORDER BY 1, 2`,
   bounce_hourly: `SELECT date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS hour, sending_domain,
       count(*)::int AS events,
       count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '4')::int AS deferrals,
@@ -75,11 +73,13 @@ const expectedSql = {
     FROM daily_sends GROUP BY 1, 2 ORDER BY 1, 2`,
 } as const;
 
-const rollupKeys: Record<keyof typeof expectedSql, string> = {
-  bounce_daily: 'day, sending_domain',
-  bounce_daily_recipient_domains: 'day, sending_domain, recipient_domain',
-  bounce_hourly: 'hour, sending_domain',
-  send_daily: 'day, sending_domain',
+/** What the database keeps (or counts on demand, for the recipient domains), in the order of expectedSql. */
+const actualSql: Record<keyof typeof expectedSql, string> = {
+  bounce_daily: 'SELECT * FROM bounce_daily ORDER BY day, sending_domain',
+  bounce_recipient_domain_counts: `SELECT d.day, c.* FROM (SELECT DISTINCT (occurred_at AT TIME ZONE 'UTC')::date AS day FROM bounce_events) d
+    CROSS JOIN bounce_recipient_domain_counts(d.day, NULL) c ORDER BY 1, 2`,
+  bounce_hourly: 'SELECT * FROM bounce_hourly ORDER BY hour, sending_domain',
+  send_daily: 'SELECT * FROM send_daily ORDER BY day, sending_domain',
 };
 
 describe(`rollups on ${databaseLabel}`, () => {
@@ -92,7 +92,7 @@ describe(`rollups on ${databaseLabel}`, () => {
   async function expectRollupsMatchRawRows() {
     for (const [table, sql] of Object.entries(expectedSql) as [keyof typeof expectedSql, string][]) {
       const expected = await store.pool.query(sql);
-      const actual = await store.pool.query(`SELECT * FROM ${table} ORDER BY ${rollupKeys[table]}`);
+      const actual = await store.pool.query(actualSql[table]);
       expect(actual.rows, table).toEqual(expected.rows);
     }
   }

@@ -1,3 +1,4 @@
+import { rateOver } from './rate-over.js';
 import { count, percentAgainst, percentLine, whole } from '../format.js';
 import type { Rule } from './rule.js';
 
@@ -5,6 +6,7 @@ import type { Rule } from './rule.js';
 export const bounceRate: Rule = {
   name: 'bounce_rate',
   judgesRates: true,
+  mayFire: (line) => rateOver('bounces', line('bounce_rate_pull'), line),
   check({ stats, thresholds, rates }) {
     const rate = rates.bounce_rate;
     const line = thresholds.bounce_rate_pull;

@@ -1,3 +1,4 @@
+import { rateOver } from './rate-over.js';
 import { count, percentAgainst, percentLine } from '../format.js';
 import type { DayRates } from '../rates.js';
 import type { DomainDay } from '../stats.js';
@@ -12,6 +13,7 @@ const sources: Record<NonNullable<DayRates['complaint_source']>, (stats: DomainD
 export const complaintRate: Rule = {
   name: 'complaint_rate',
   judgesRates: true,
+  mayFire: (line) => rateOver('coalesce(reported_spam_rate * sent, complaints)', line('complaint_rate_pull'), line),
   check({ stats, thresholds, rates }) {
     const rate = rates.complaint_rate;
     const line = thresholds.complaint_rate_pull;

@@ -1,3 +1,4 @@
+import { rateOver } from './rate-over.js';
 import { count, percentAgainst, percentLine, whole } from '../format.js';
 import type { Rule } from './rule.js';
 
@@ -5,6 +6,7 @@ import type { Rule } from './rule.js';
 export const invalidRate: Rule = {
   name: 'invalid_rate',
   judgesRates: true,
+  mayFire: (line) => rateOver('invalid', line('invalid_rate_fix'), line),
   check({ stats, thresholds, rates }) {
     const rate = rates.invalid_rate;
     const line = thresholds.invalid_rate_fix;

@@ -12,6 +12,7 @@ export function isLowVolume(stats: DomainDay, thresholds: Thresholds): boolean {
 export const lowVolume: Rule = {
   name: 'low_volume',
   judgesRates: false,
+  mayFire: null,
   check({ stats, thresholds }) {
     if (!isLowVolume(stats, thresholds)) return null;
     const sends = stats.sent === 0 ? 'No sends' : `Only ${count(stats.sent, 'send')}`;

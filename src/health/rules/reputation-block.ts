@@ -23,6 +23,8 @@ const oneReceiver: Level = {
 export const reputationBlock: Rule = {
   name: 'reputation_block',
   judgesRates: false,
+  // At least one reputation block means at least one recipient domain.
+  mayFire: () => 'reputation_blocks >= 1',
   check({ stats, thresholds }) {
     const domains = stats.reputation_recipient_domains;
     if (domains < 1) return null;
