@@ -71,7 +71,7 @@ async function handle(context: AppContext, req: RouteRequest, res: ServerRespons
   const counts = await importRecords({
     db: context.store.pool,
     adapter,
-    source: { header: ['payload'], records: toAsync(records) },
+    source: { header: ['payload'], records: toAsync([records]) },
     onReject: (rejection) => void rejections.push(rejection),
   });
   const result = { stored: counts.inserted, duplicates: counts.duplicates, ignored: counts.ignored };

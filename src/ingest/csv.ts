@@ -15,9 +15,10 @@ const bom = '\ufeff';
  * Reads RFC 4180 CSV from a stream of text chunks: quoted fields with commas, line breaks and
  * doubled quotes, CRLF or LF line ends, a leading byte-order mark. Blank lines are skipped. A
  * malformed record (text after a closing quote, an unterminated quote) is yielded with `error`
- * and reading goes on. Holds one record in memory, never the file.
+ * and reading goes on. Yields the records completed by each chunk together (one step per record
+ * costs more than parsing it); holds one chunk's records in memory, never the file.
  */
-export async function* readCsv(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<CsvRecord> {
+export async function* readCsv(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<CsvRecord[]> {
   let fields: string[] = [];
   let field = '';
   let inQuotes = false;
@@ -28,11 +29,12 @@ export async function* readCsv(chunks: AsyncIterable<string | Buffer>): AsyncGen
   // A quote or CR at the end of a chunk is decided together with the next chunk's first character.
   let carry = '';
   let first = true;
+  let records: CsvRecord[] = [];
 
   const endRecord = (): CsvRecord | undefined => {
     fields.push(field);
     const blank = fields.length === 1 && fields[0] === '' && !afterQuote && !error;
-    const record = blank ? undefined : { line: recordLine, fields, ...(error ? { error } : {}) };
+    const record = blank ? undefined : error ? { line: recordLine, fields, error } : { line: recordLine, fields };
     fields = [];
     field = '';
     afterQuote = false;
@@ -86,7 +88,7 @@ export async function* readCsv(chunks: AsyncIterable<string | Buffer>): AsyncGen
       if (c === lf || c === cr) {
         field += text.slice(start, i);
         const record = endRecord();
-        if (record) yield record;
+        if (record) records.push(record);
         line++;
         recordLine = line;
         i += c === cr && text.charCodeAt(i + 1) === lf ? 2 : 1;
@@ -102,6 +104,10 @@ export async function* readCsv(chunks: AsyncIterable<string | Buffer>): AsyncGen
       i++;
     }
     field += text.slice(start);
+    if (records.length > 0) {
+      yield records;
+      records = [];
+    }
   }
   if (carry === '"' && inQuotes) {
     inQuotes = false;
@@ -112,7 +118,7 @@ export async function* readCsv(chunks: AsyncIterable<string | Buffer>): AsyncGen
   if (inQuotes) error ??= 'a quoted field is never closed';
   if (field !== '' || fields.length > 0 || afterQuote || error) {
     const record = endRecord();
-    if (record) yield record;
+    if (record) yield [record];
   }
 }
 

@@ -159,24 +159,26 @@ export async function importRecords<K extends Kind>(options: ImportOptions<K>): 
     await options.onReject?.({ line: record.line, raw: record.raw, reason });
   };
 
-  for await (const record of source.records) {
-    counts.read++;
-    if (record.error !== undefined) {
-      await reject(record, record.error);
-      continue;
+  for await (const records of source.records) {
+    for (const record of records) {
+      counts.read++;
+      if (record.error !== undefined) {
+        await reject(record, record.error);
+        continue;
+      }
+      if (adapter.input === 'jsonl' && !isAdapterEvent(adapter, record.data)) {
+        counts.ignored++;
+        continue;
+      }
+      const parsed = adapter.schema.safeParse(record.data);
+      if (!parsed.success) {
+        await reject(record, describeIssues(parsed.error));
+        continue;
+      }
+      batch.push(parsed.data);
+      chars += rowChars(record);
+      if (batch.length >= batchRows || chars >= batchChars) await flush();
     }
-    if (adapter.input === 'jsonl' && !isAdapterEvent(adapter, record.data)) {
-      counts.ignored++;
-      continue;
-    }
-    const parsed = adapter.schema.safeParse(record.data);
-    if (!parsed.success) {
-      await reject(record, describeIssues(parsed.error));
-      continue;
-    }
-    batch.push(parsed.data);
-    chars += rowChars(record);
-    if (batch.length >= batchRows || chars >= batchChars) await flush();
   }
   if (batch.length > 0) await flush();
   await Promise.all(writing);

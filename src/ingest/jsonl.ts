@@ -6,8 +6,8 @@ export interface JsonLineRecord {
   error?: string;
 }
 
-/** Reads one JSON value per line (JSON Lines / NDJSON) from text chunks; blank lines are skipped. */
-export async function* readJsonLines(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<JsonLineRecord> {
+/** Reads one JSON value per line (JSON Lines / NDJSON) from text chunks, the lines each chunk completes together; blank lines are skipped. */
+export async function* readJsonLines(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<JsonLineRecord[]> {
   let pending = '';
   let line = 0;
   let first = true;
@@ -18,17 +18,19 @@ export async function* readJsonLines(chunks: AsyncIterable<string | Buffer>): As
       if (text.startsWith('\ufeff')) text = text.slice(1);
     }
     let start = 0;
+    const records: JsonLineRecord[] = [];
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
       line++;
       const record = parseLine(text.slice(start, end), line);
-      if (record) yield record;
+      if (record) records.push(record);
       start = end + 1;
     }
     pending = text.slice(start);
+    if (records.length > 0) yield records;
   }
   if (pending !== '') {
     const record = parseLine(pending, line + 1);
-    if (record) yield record;
+    if (record) yield [record];
   }
 }
 

@@ -1,7 +1,7 @@
 import { UserFacingError } from '../errors.js';
 import type { Adapter } from './adapters/adapter.js';
-import { readCsv } from './csv.js';
-import { readJsonLines } from './jsonl.js';
+import { readCsv, type CsvRecord } from './csv.js';
+import { readJsonLines, type JsonLineRecord } from './jsonl.js';
 
 /** One input record: what the adapter validates (`data`), or why it cannot (`error`). */
 export interface SourceRecord {
@@ -15,7 +15,8 @@ export interface SourceRecord {
 export interface RecordSource {
   /** Column names for a rejects file: the CSV header, or `payload` for JSON lines. */
   header: string[];
-  records: AsyncIterable<SourceRecord>;
+  /** The records in file order, a batch at a time. */
+  records: AsyncIterable<SourceRecord[]>;
 }
 
 export class InputFormatError extends UserFacingError {}
@@ -28,17 +29,19 @@ export async function openRecords(chunks: AsyncIterable<string | Buffer>, adapte
   return adapter.input === 'csv' ? openCsv(chunks, adapter) : { header: ['payload'], records: jsonRecords(chunks) };
 }
 
-async function* jsonRecords(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<SourceRecord> {
-  for await (const record of readJsonLines(chunks)) {
-    yield { line: record.line, raw: [record.text], ...(record.error ? { error: record.error } : { data: record.value }) };
-  }
+const jsonRecord = ({ line, text, value, error }: JsonLineRecord): SourceRecord =>
+  error ? { line, raw: [text], error } : { line, raw: [text], data: value };
+
+async function* jsonRecords(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<SourceRecord[]> {
+  for await (const batch of readJsonLines(chunks)) yield batch.map(jsonRecord);
 }
 
 async function openCsv(chunks: AsyncIterable<string | Buffer>, adapter: Adapter): Promise<RecordSource> {
   const csv = readCsv(chunks);
   const first = await csv.next();
   if (first.done) throw new InputFormatError('the file is empty: a CSV header row is required');
-  const header = first.value.fields;
+  const [headerRecord, ...firstRecords] = first.value;
+  const header = headerRecord!.fields;
   const columns = header.map(columnName);
   const missing = (adapter.requiredColumns ?? []).filter((column) => !columns.includes(column));
   if (missing.length > 0) {
@@ -46,21 +49,18 @@ async function openCsv(chunks: AsyncIterable<string | Buffer>, adapter: Adapter)
       `the CSV header lacks ${missing.join(', ')} (${adapter.format} ${adapter.kind} needs ${adapter.requiredColumns!.join(', ')}; found ${columns.join(', ')})`,
     );
   }
-  async function* records(): AsyncGenerator<SourceRecord> {
-    for await (const record of csv) {
-      const { line, fields } = record;
-      const error =
-        record.error ?? (fields.length === columns.length ? undefined : `has ${fields.length} fields, the header has ${columns.length}`);
-      if (error) {
-        yield { line, raw: fields, error };
-        continue;
-      }
-      const data: Record<string, string> = {};
-      columns.forEach((column, i) => {
-        data[column] = fields[i]!;
-      });
-      yield { line, raw: fields, data };
-    }
+  const sourceRecord = (record: CsvRecord): SourceRecord => {
+    const { line, fields } = record;
+    const error =
+      record.error ?? (fields.length === columns.length ? undefined : `has ${fields.length} fields, the header has ${columns.length}`);
+    if (error) return { line, raw: fields, error };
+    const data: Record<string, string> = {};
+    for (let i = 0; i < columns.length; i++) data[columns[i]!] = fields[i]!;
+    return { line, raw: fields, data };
+  };
+  async function* records(): AsyncGenerator<SourceRecord[]> {
+    if (firstRecords.length > 0) yield firstRecords.map(sourceRecord);
+    for await (const batch of csv) yield batch.map(sourceRecord);
   }
   return { header, records: records() };
 }

@@ -6,7 +6,7 @@ async function parse(text: string, chunkSize = text.length || 1): Promise<CsvRec
   const chunks: string[] = [];
   for (let i = 0; i < text.length; i += chunkSize) chunks.push(text.slice(i, i + chunkSize));
   const records: CsvRecord[] = [];
-  for await (const record of readCsv(Readable.from(chunks))) records.push(record);
+  for await (const batch of readCsv(Readable.from(chunks))) records.push(...batch);
   return records;
 }
 

@@ -4,8 +4,8 @@ import { importRecords } from '../../src/ingest/import.js';
 import type { SourceRecord } from '../../src/ingest/records.js';
 import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
 
-async function* records(rows: readonly Record<string, string>[]): AsyncGenerator<SourceRecord> {
-  for (const [i, data] of rows.entries()) yield { line: i + 2, raw: Object.values(data), data };
+async function* records(rows: readonly Record<string, string>[]): AsyncGenerator<SourceRecord[]> {
+  for (const [i, data] of rows.entries()) yield [{ line: i + 2, raw: Object.values(data), data }];
 }
 
 describe(`importRecords on ${databaseLabel}`, () => {
