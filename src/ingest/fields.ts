@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseInstant } from './instant.js';
 import { normaliseAddress, normaliseDomain } from './normalise.js';
 
 /** Field schemas shared by every adapter: each turns what a tool exports into the stored form. */
@@ -30,14 +31,11 @@ export const domain = z
     return normalised;
   });
 
-const isoInstant = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
-
 /** ISO 8601 date-time with a zone (`Z` or an offset); a space may stand for the `T`. */
 export const instant = z
   .string({ error: 'a timestamp is required' })
   .transform((value, context) => {
-    const text = value.trim();
-    const time = isoInstant.test(text) ? Date.parse(text.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')) : NaN;
+    const time = parseInstant(value.trim());
     if (Number.isNaN(time)) {
       context.addIssue({
         code: 'custom',

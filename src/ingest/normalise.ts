@@ -5,10 +5,20 @@ const asciiDomain = /^[a-z0-9._-]+\.[a-z0-9-]+$/;
 /** Printable ASCII without `@`: lower-casing it is the same in JavaScript and in Postgres. */
 const localPart = /^[\x21-\x3f\x41-\x7e]+$/;
 
+/**
+ * An address already in stored form: a local part of printable ASCII without upper case, `@` or
+ * `<` (so nothing to unwrap, trim or lower-case), one `@`, and a domain of the stored shape.
+ */
+const storedForm = /^[\x21-\x3b\x3d-\x3f\x5b-\x7e]+@[a-z0-9._-]+\.[a-z0-9-]+$/;
+const bracketed = /<([^<>]*)>/;
+const trailingDot = /\.$/;
+const printableAscii = /^[\x21-\x7e]+$/;
+
 /** `Ana <ANA@Exämple.com>` → `ana@xn--exmple-cua.com`; null when it is not an address. */
 export function normaliseAddress(input: string): string | null {
-  const bracketed = /<([^<>]*)>/.exec(input);
-  const address = (bracketed ? bracketed[1]! : input).trim().toLowerCase();
+  if (storedForm.test(input)) return input;
+  const wrapped = bracketed.exec(input);
+  const address = (wrapped ? wrapped[1]! : input).trim().toLowerCase();
   const at = address.lastIndexOf('@');
   if (at <= 0) return null;
   const local = address.slice(0, at);
@@ -18,7 +28,7 @@ export function normaliseAddress(input: string): string | null {
 
 /** Lower-case ASCII form of a domain name (IDNA for internationalised names); null when it is not one. */
 export function normaliseDomain(input: string): string | null {
-  const trimmed = input.trim().toLowerCase().replace(/\.$/, '');
-  const ascii = /^[\x21-\x7e]+$/.test(trimmed) ? trimmed : domainToASCII(trimmed);
+  const trimmed = input.trim().toLowerCase().replace(trailingDot, '');
+  const ascii = printableAscii.test(trimmed) ? trimmed : domainToASCII(trimmed);
   return asciiDomain.test(ascii) ? ascii : null;
 }
