@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createBounceClassifier } from '../../src/ingest/classify.js';
+import type { BounceInput } from '../../src/ingest/rows.js';
+import { classifyBounce } from '../../src/knowledge/classify.js';
+import { readTsv } from '../knowledge/reference.js';
+
+const texts = ['gmail.tsv', 'microsoft.tsv', 'others.tsv', 'basic-reply-codes.tsv'].flatMap((name) => readTsv(name).map((row) => row.text ?? ''));
+const codes: readonly [number | null, string | null][] = [[null, null], [550, null], [null, '5.7.26'], [421, '4.7.0'], [250, null]];
+
+function input(diagnostic: string, reply_code: number | null, enhanced_code: string | null): BounceInput {
+  return {
+    occurred_at: new Date('2026-11-27T14:03:11Z'),
+    sending_inbox: 'ana@outreach.example',
+    recipient: 'lead@company.example',
+    reply_code,
+    enhanced_code,
+    diagnostic,
+    sequencer: 'generic',
+    campaign: null,
+    external_id: null,
+  };
+}
+
+function expected(row: BounceInput) {
+  const reading = classifyBounce(row.diagnostic, row.reply_code, row.enhanced_code);
+  return {
+    ...row,
+    reply_code: row.reply_code ?? reading.reply_code,
+    enhanced_code: row.enhanced_code ?? reading.enhanced_code,
+    category: reading.category,
+    auth_check: reading.auth_check,
+    provider: reading.provider,
+  };
+}
+
+describe('createBounceClassifier', () => {
+  it('gives the knowledge base reading of every reference reply, with and without codes of its own, cached or not', () => {
+    expect(texts.length).toBeGreaterThan(100);
+    const classify = createBounceClassifier();
+    for (let pass = 0; pass < 2; pass++) {
+      for (const text of texts) {
+        for (const [reply, enhanced] of codes) {
+          const row = input(text, reply, enhanced);
+          expect(classify(row)).toEqual(expected(row));
+        }
+      }
+    }
+  });
+
+  it('keeps reading correctly once the cache has been dropped for being full', () => {
+    const classify = createBounceClassifier();
+    for (let i = 0; i < 25_000; i++) {
+      const row = input(`${texts[i % texts.length]} <lead${i % 12_000}@company.example>`, i % 3 === 0 ? 550 : null, null);
+      const got = classify(row);
+      if (i % 997 === 0) expect(got).toEqual(expected(row));
+    }
+  });
+});
