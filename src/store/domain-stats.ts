@@ -62,23 +62,6 @@ const thresholdParam = (key: keyof Thresholds) => {
   return `$${4 + thresholdKeys.indexOf(key)}::float8`;
 };
 
-/**
- * A row of the day's numbers with mayFireSql's columns; `from` supplies the columns named in `columns`,
- * the others are neutral. With `sent` at min_sends, the least volume whose rates are judged, the
- * condition holds wherever it can hold at any volume (a rate over its line at more sends is over it at
- * fewer): so each source can pick its candidates without the others (test/health/may-fire.test.ts).
- */
-function candidateSql(from: string, columns: Partial<Record<string, string>>): string {
-  const column = (name: string, neutral: string) => `${columns[name] ?? neutral} AS ${name}`;
-  return `SELECT r.domain FROM (
-    SELECT ${columns.domain} AS domain, ${thresholdParam('min_sends')} AS sent,
-           ${column('bounces', '0')}, ${column('invalid', '0')}, ${column('complaints', 'NULL::int')},
-           ${column('reported_spam_rate', 'NULL::float8')}, ${column('reputation_blocks', '0')}, ${column('c554', '0')},
-           ${column('auth_total', '0')}, ${column('throttled_hours', '0')}
-      ${from}) r
-   WHERE ${mayFireSql(thresholdParam)}`;
-}
-
 const authTotal = (table: string) =>
   ['spf', 'dkim', 'dmarc', 'ptr', 'multiple'].map((check) => `${table}.auth_${check}`).join(' + ');
 
@@ -122,40 +105,21 @@ const mayFireDaysSql = (candidates: string) => `${dayRowsSql(`
   SELECT d.domain, d.status FROM sending_domains d WHERE d.status = 'active' AND d.domain IN (${candidates})`)}
 SELECT day.*, true AS may_fire FROM day WHERE ${mayFireSql(thresholdParam)}`;
 
-/**
- * The candidates from the day's bounce rollup and complaints: what is left of the fleet once the
- * domains on which no rule may fire are set aside, found without reading every domain's row.
- */
-const candidateDaysSql = mayFireDaysSql(`
-     ${candidateSql('FROM bounce_daily b WHERE b.day = $1::date', {
-       domain: 'b.sending_domain',
-       bounces: 'b.bounces',
-       invalid: 'b.invalid',
-       reputation_blocks: 'b.reputation_blocks',
-       c554: 'b.c554',
-       auth_total: authTotal('b'),
-     })}
-     UNION
-     ${candidateSql('FROM daily_complaints c WHERE c.day = $1::date', {
-       domain: 'c.sending_domain',
-       complaints: 'c.complaints',
-       reported_spam_rate: 'c.spam_rate::float8',
-     })}`);
-
 /** The candidates among the throttling streaks given as `$2` and `$3`. */
-const streakDaysSql = mayFireDaysSql(candidateSql('FROM streak t', { domain: 't.domain', throttled_hours: 't.throttled_hours' }));
+const streakDaysSql = mayFireDaysSql('SELECT domain FROM streak');
 
 /**
- * Every active domain's day added up: all the day's rows, less those of the domains not active
- * (a few), so no row is joined to its domain.
+ * Every active domain's day, added up, with the rows some rule may fire on (mayFireSql; every row
+ * when the last parameter is true): one row per listed domain, each carrying the totals, or one row
+ * of totals alone when none is listed.
  */
-const totalsSql = `
-WITH inactive AS (SELECT domain FROM sending_domains WHERE status <> 'active')
-SELECT (SELECT count(*) FROM sending_domains WHERE status = 'active')::int AS domains_checked,
-       ((SELECT coalesce(sum(sent), 0) FROM send_daily WHERE day = $1::date)
-        - (SELECT coalesce(sum(s.sent), 0) FROM send_daily s JOIN inactive i ON i.domain = s.sending_domain WHERE s.day = $1::date))::float8 AS sent,
-       ((SELECT coalesce(sum(bounces), 0) FROM bounce_daily WHERE day = $1::date)
-        - (SELECT coalesce(sum(b.bounces), 0) FROM bounce_daily b JOIN inactive i ON i.domain = b.sending_domain WHERE b.day = $1::date))::float8 AS bounces`;
+const fleetDaysSql = `${dayRowsSql("SELECT domain, status FROM sending_domains WHERE status = 'active'")}
+SELECT totals.*, listed.*
+  FROM (SELECT count(*)::int AS domains_checked, coalesce(sum(sent), 0)::float8 AS total_sent,
+               coalesce(sum(bounces), 0)::float8 AS total_bounces FROM day) totals
+  LEFT JOIN LATERAL (
+    SELECT day.*, ${mayFireSql(thresholdParam)} AS may_fire FROM day
+  ) listed ON listed.may_fire OR $${4 + thresholdKeys.length}::boolean`;
 
 /**
  * For the domains in `$2` (text[]; null: every domain with events that day): how many distinct
@@ -202,6 +166,9 @@ interface DayRow {
   bounce_recipients: number;
   may_fire: boolean;
 }
+
+/** A `fleetDaysSql` row: the totals, and a listed domain's day unless none is listed. */
+type FleetDayRow = { domains_checked: number; total_sent: number; total_bounces: number } & (DayRow | { [K in keyof DayRow]: null });
 
 interface ThrottleRow {
   domain: string;
@@ -306,7 +273,8 @@ function fleetReader(pool: pg.Pool): Read {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query(`SET LOCAL work_mem = '${fleetWorkMem}'`);
+      // JIT compiling these statements costs more than it saves: they run once a day, over 100,000 rows at most.
+      await client.query(`SET LOCAL work_mem = '${fleetWorkMem}'; SET LOCAL jit = off`);
       const { rows } = await client.query<T>(sql, params);
       await client.query('COMMIT');
       return rows;
@@ -364,25 +332,29 @@ export interface FleetDays {
 export async function fleetDays(pool: pg.Pool, day: string, thresholds: Thresholds, all = false): Promise<FleetDays> {
   const read = fleetReader(pool);
   const lines = thresholdKeys.map((key) => thresholds[key]);
-  // A streak shorter than the persistent_421 line cannot make a rule fire: only longer ones are
-  // candidates of their own; the other candidates' streaks, however short, are read next.
-  const [totals, longStreaks, candidates] = await Promise.all([
-    read<FleetTotals>(totalsSql, [day]).then((rows) => rows[0]!),
-    read<ThrottleRow>(throttleSql, [day, null, all ? 1 : thresholds.throttled_hours_fix]),
-    all ? [] : read<DayRow>(candidateDaysSql, [day, [], [], ...lines]),
+  // Beside the day's rows (judged as if no domain were throttled): the streaks long enough to fire.
+  const [longStreaks, fleet] = await Promise.all([
+    read<ThrottleRow>(throttleSql, [day, null, thresholds.throttled_hours_fix]),
+    read<FleetDayRow>(fleetDaysSql, [day, [], [], ...lines, all]),
   ]);
-  if (all) {
-    const rows = await read<DayRow>(listedDaysSql, [day, ...streakParams(longStreaks), null]);
-    return { totals, days: await completeDays(read, day, rows, null) };
-  }
-  const known = new Set(candidates.map((row) => row.domain));
-  const [shortStreaks, streakRows] = await Promise.all([
-    known.size > 0 ? read<ThrottleRow>(throttleSql, [day, [...known], 1]) : [],
-    read<DayRow>(streakDaysSql, [day, ...streakParams(longStreaks.filter((streak) => !known.has(streak.domain))), ...lines]),
+  const first = fleet[0]!;
+  const totals = { domains_checked: first.domains_checked, sent: first.total_sent, bounces: first.total_bounces };
+  const listed = fleet.filter((row): row is FleetDayRow & DayRow => row.domain !== null);
+  const mayFire = new Set(listed.filter((row) => row.may_fire).map((row) => row.domain));
+  // The listed domains' streaks, however short; and the domains a rule may fire on through their streak alone.
+  const [streaks, streakRows] = await Promise.all([
+    listed.length > 0 ? read<ThrottleRow>(throttleSql, [day, all ? null : listed.map((row) => row.domain), 1]) : [],
+    read<DayRow>(streakDaysSql, [day, ...streakParams(longStreaks.filter((streak) => !mayFire.has(streak.domain))), ...lines]),
   ]);
-  const streakOf = new Map(shortStreaks.map((streak) => [streak.domain, streak.throttled_hours]));
-  const rows = [...candidates.map((row) => ({ ...row, throttled_hours: streakOf.get(row.domain) ?? 0 })), ...streakRows];
-  return { totals, days: await completeDays(read, day, rows, rows.map((row) => row.domain)) };
+  const streakOf = new Map(streaks.map((streak) => [streak.domain, streak.throttled_hours]));
+  const firesOnStreak = new Set(streakRows.map((row) => row.domain));
+  const rows: DayRow[] = listed.map((row) => ({
+    ...row,
+    throttled_hours: streakOf.get(row.domain) ?? 0,
+    may_fire: row.may_fire || firesOnStreak.has(row.domain),
+  }));
+  if (!all) rows.push(...streakRows);
+  return { totals, days: await completeDays(read, day, rows, all ? null : rows.map((row) => row.domain)) };
 }
 
 /** One domain's numbers for `day`, whatever its status, with its history; null when the domain is unknown. */

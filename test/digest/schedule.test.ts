@@ -92,7 +92,7 @@ describe('the scheduled digest', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 60_000); // loads a demo fleet first
 
   describe('on one database', () => {
     let store: TestStore;
