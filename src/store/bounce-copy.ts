@@ -72,8 +72,15 @@ function writeNullable(buffer: Buffer, at: number, value: string | null): number
   return value === null ? writeNull(buffer, at) : writeText(buffer, at, value);
 }
 
-/** ASCII is copied unit by unit, escaping on the way; from the first other character on, UTF-8 through Buffer#write. */
+const plainLength = 24;
+const needsCare = /[\\\t\n\r\u0080-\uffff]/;
+
+/**
+ * Longer ASCII text without escapes is copied in one Buffer#write; shorter text unit by unit,
+ * escaping on the way; from the first non-ASCII character on, UTF-8 through Buffer#write.
+ */
 function writeText(buffer: Buffer, start: number, value: string): number {
+  if (value.length >= plainLength && !needsCare.test(value)) return start + buffer.write(value, start, 'latin1');
   let at = start;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
