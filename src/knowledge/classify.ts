@@ -32,10 +32,10 @@ export function classifyBounce(diagnostic: string, replyCode?: number | null, en
   const parsed = parse(diagnostic);
   const enhanced = validEnhanced(enhancedCode);
   const resolution = resolve({
-    ...parsed,
     reply_code: validReply(replyCode) ?? parsed.reply_code,
     enhanced_code: enhanced ?? parsed.enhanced_code,
     provider: enhanced === null ? parsed.provider : detectProvider(parsed.haystack, enhanced),
+    haystack: parsed.haystack,
   });
   const { category, auth } = resolution.reading;
   return {

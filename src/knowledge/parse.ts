@@ -59,6 +59,6 @@ function findCodes(text: string): Pick<Parsed, 'reply_code' | 'enhanced_code'> {
 /** Find the reply code, enhanced status code and provider in any text. Never throws. */
 export function parse(input: string): Parsed {
   const haystack = normalise(input).toLowerCase();
-  const codes = findCodes(haystack);
-  return { ...codes, provider: detectProvider(haystack, codes.enhanced_code), haystack };
+  const { reply_code, enhanced_code } = findCodes(haystack);
+  return { reply_code, enhanced_code, provider: detectProvider(haystack, enhanced_code), haystack };
 }
