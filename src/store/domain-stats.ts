@@ -55,12 +55,14 @@ throttle AS (
 )
 SELECT sending_domain AS domain, throttled_hours FROM throttle WHERE throttled_hours >= $3::int`;
 
-/** The thresholds mayFireSql compares with, in the order they become parameters `$4` onwards. */
+/** The thresholds mayFireSql compares with, in the order they are passed as parameters. */
 const thresholdKeys: (keyof Thresholds)[] = [];
-const thresholdParam = (key: keyof Thresholds) => {
+mayFireSql((key) => {
   if (!thresholdKeys.includes(key)) thresholdKeys.push(key);
-  return `$${4 + thresholdKeys.indexOf(key)}::float8`;
-};
+  return '';
+});
+/** mayFireSql with the thresholds as parameters from `$first` on. */
+const mayFireFrom = (first: number) => mayFireSql((key) => `$${first + thresholdKeys.indexOf(key)}::float8`);
 
 const authTotal = (table: string) =>
   ['spf', 'dkim', 'dmarc', 'ptr', 'multiple'].map((check) => `${table}.auth_${check}`).join(' + ');
@@ -103,23 +105,37 @@ SELECT day.*, true AS may_fire FROM day`;
 /** The active domains among `candidates` (a query of `domain`) that some rule may fire on (mayFireSql). */
 const mayFireDaysSql = (candidates: string) => `${dayRowsSql(`
   SELECT d.domain, d.status FROM sending_domains d WHERE d.status = 'active' AND d.domain IN (${candidates})`)}
-SELECT day.*, true AS may_fire FROM day WHERE ${mayFireSql(thresholdParam)}`;
+SELECT day.*, true AS may_fire FROM day WHERE ${mayFireFrom(4)}`;
 
 /** The candidates among the throttling streaks given as `$2` and `$3`. */
 const streakDaysSql = mayFireDaysSql('SELECT domain FROM streak');
 
 /**
- * Every active domain's day, added up, with the rows some rule may fire on (mayFireSql; every row
- * when the last parameter is true): one row per listed domain, each carrying the totals, or one row
- * of totals alone when none is listed.
+ * One pass over the day `$1` in the rollups: every active domain added up, and the domains some rule
+ * may fire on (mayFireSql, thresholds from `$2`; streaks are judged apart). Only the rollups' rows of
+ * the day are read (a domain without any is healthy: nothing sent, nothing bounced), and only the
+ * few inactive domains are looked up; complaint rows of zero cannot raise a rate and are left out.
  */
-const fleetDaysSql = `${dayRowsSql("SELECT domain, status FROM sending_domains WHERE status = 'active'")}
-SELECT totals.*, listed.*
-  FROM (SELECT count(*)::int AS domains_checked, coalesce(sum(sent), 0)::float8 AS total_sent,
-               coalesce(sum(bounces), 0)::float8 AS total_bounces FROM day) totals
-  LEFT JOIN LATERAL (
-    SELECT day.*, ${mayFireSql(thresholdParam)} AS may_fire FROM day
-  ) listed ON listed.may_fire OR $${4 + thresholdKeys.length}::boolean`;
+const fleetScanSql = `
+WITH s AS (SELECT sending_domain, sent FROM send_daily WHERE day = $1::date),
+b AS (SELECT * FROM bounce_daily WHERE day = $1::date),
+c AS (SELECT sending_domain, complaints, spam_rate::float8 AS reported_spam_rate FROM daily_complaints
+       WHERE day = $1::date AND (complaints > 0 OR spam_rate > 0)),
+inactive AS (SELECT domain FROM sending_domains WHERE status <> 'active'),
+day AS (
+  SELECT coalesce(s.sending_domain, b.sending_domain) AS domain, coalesce(s.sent, 0)::int AS sent,
+         coalesce(b.bounces, 0) AS bounces, coalesce(b.invalid, 0) AS invalid,
+         c.complaints, c.reported_spam_rate,
+         coalesce(b.reputation_blocks, 0) AS reputation_blocks, coalesce(b.c554, 0) AS c554,
+         coalesce(${authTotal('b')}, 0) AS auth_total, 0 AS throttled_hours
+    FROM s FULL JOIN b ON b.sending_domain = s.sending_domain
+    LEFT JOIN c ON c.sending_domain = coalesce(s.sending_domain, b.sending_domain)
+   WHERE coalesce(s.sending_domain, b.sending_domain) NOT IN (SELECT domain FROM inactive)
+)
+SELECT (SELECT count(*) FROM sending_domains WHERE status = 'active')::int AS domains_checked,
+       coalesce(sum(sent), 0)::float8 AS sent, coalesce(sum(bounces), 0)::float8 AS bounces,
+       coalesce(array_agg(domain) FILTER (WHERE ${mayFireFrom(2)}), '{}') AS may_fire
+  FROM day`;
 
 /**
  * For the domains in `$2` (text[]; null: every domain with events that day): how many distinct
@@ -167,8 +183,8 @@ interface DayRow {
   may_fire: boolean;
 }
 
-/** A `fleetDaysSql` row: the totals, and a listed domain's day unless none is listed. */
-type FleetDayRow = { domains_checked: number; total_sent: number; total_bounces: number } & (DayRow | { [K in keyof DayRow]: null });
+/** The `fleetScanSql` row. */
+type FleetScanRow = FleetTotals & { may_fire: string[] };
 
 interface ThrottleRow {
   domain: string;
@@ -332,29 +348,25 @@ export interface FleetDays {
 export async function fleetDays(pool: pg.Pool, day: string, thresholds: Thresholds, all = false): Promise<FleetDays> {
   const read = fleetReader(pool);
   const lines = thresholdKeys.map((key) => thresholds[key]);
-  // Beside the day's rows (judged as if no domain were throttled): the streaks long enough to fire.
-  const [longStreaks, fleet] = await Promise.all([
+  // Beside the scan of the day (which judges no streak): the streaks long enough to fire.
+  const [longStreaks, [scan]] = await Promise.all([
     read<ThrottleRow>(throttleSql, [day, null, thresholds.throttled_hours_fix]),
-    read<FleetDayRow>(fleetDaysSql, [day, [], [], ...lines, all]),
+    read<FleetScanRow>(fleetScanSql, [day, ...lines]),
   ]);
-  const first = fleet[0]!;
-  const totals = { domains_checked: first.domains_checked, sent: first.total_sent, bounces: first.total_bounces };
-  const listed = fleet.filter((row): row is FleetDayRow & DayRow => row.domain !== null);
-  const mayFire = new Set(listed.filter((row) => row.may_fire).map((row) => row.domain));
-  // The listed domains' streaks, however short; and the domains a rule may fire on through their streak alone.
-  const [streaks, streakRows] = await Promise.all([
-    listed.length > 0 ? read<ThrottleRow>(throttleSql, [day, all ? null : listed.map((row) => row.domain), 1]) : [],
+  const { may_fire: candidates, ...totals } = scan!;
+  const mayFire = new Set(candidates);
+  const listed = all ? null : candidates;
+  // The listed domains' rows and streaks, however short; the domains a rule may fire on through their streak alone.
+  const [rows, streaks, streakRows] = await Promise.all([
+    all || candidates.length > 0 ? read<DayRow>(listedDaysSql, [day, [], [], listed]) : [],
+    all || candidates.length > 0 ? read<ThrottleRow>(throttleSql, [day, listed, 1]) : [],
     read<DayRow>(streakDaysSql, [day, ...streakParams(longStreaks.filter((streak) => !mayFire.has(streak.domain))), ...lines]),
   ]);
   const streakOf = new Map(streaks.map((streak) => [streak.domain, streak.throttled_hours]));
-  const firesOnStreak = new Set(streakRows.map((row) => row.domain));
-  const rows: DayRow[] = listed.map((row) => ({
-    ...row,
-    throttled_hours: streakOf.get(row.domain) ?? 0,
-    may_fire: row.may_fire || firesOnStreak.has(row.domain),
-  }));
-  if (!all) rows.push(...streakRows);
-  return { totals, days: await completeDays(read, day, rows, all ? null : rows.map((row) => row.domain)) };
+  for (const row of streakRows) mayFire.add(row.domain);
+  const days: DayRow[] = rows.map((row) => ({ ...row, throttled_hours: streakOf.get(row.domain) ?? 0, may_fire: mayFire.has(row.domain) }));
+  if (!all) days.push(...streakRows);
+  return { totals, days: await completeDays(read, day, days, all ? null : days.map((row) => row.domain)) };
 }
 
 /** One domain's numbers for `day`, whatever its status, with its history; null when the domain is unknown. */
