@@ -52,6 +52,9 @@ export async function* readCsv(chunks: AsyncIterable<string | Buffer>): AsyncGen
     const n = text.length;
     let start = 0;
     let i = 0;
+    // Where the next LF and CR are (n for none), looked up again only once passed.
+    let nextLf = -1;
+    let nextCr = -1;
     while (i < n) {
       const c = text.charCodeAt(i);
       if ((c === quote || c === cr) && i + 1 === n) {
@@ -74,8 +77,13 @@ export async function* readCsv(chunks: AsyncIterable<string | Buffer>): AsyncGen
           start = i;
           continue;
         }
-        if (c === lf || (c === cr && text.charCodeAt(i + 1) !== lf)) line++;
-        i++;
+        // Only a quote ends quoted text: jump to the next one (or to a CR ending the chunk, which is carried).
+        let end = text.indexOf('"', i);
+        if (end === -1) end = text.charCodeAt(n - 1) === cr ? n - 1 : n;
+        if (nextLf < i) nextLf = indexOrEnd(text, '\n', i);
+        if (nextCr < i) nextCr = indexOrEnd(text, '\r', i);
+        if (nextLf < end || nextCr < end) line += lineBreaks(text, i, end);
+        i = end;
         continue;
       }
       if (c === comma) {
@@ -120,6 +128,21 @@ export async function* readCsv(chunks: AsyncIterable<string | Buffer>): AsyncGen
     const record = endRecord();
     if (record) yield [record];
   }
+}
+
+function indexOrEnd(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at === -1 ? text.length : at;
+}
+
+/** Line ends in text[from, to): LF, CRLF (counted at its LF) or a lone CR. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === lf || (c === cr && text.charCodeAt(i + 1) !== lf)) count++;
+  }
+  return count;
 }
 
 /** One CSV line (with CRLF) for `values`, quoting only where needed. */

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { randomFor } from '../../src/demo/random.js';
 import { formatCsvLine, readCsv, type CsvRecord } from '../../src/ingest/csv.js';
 
 async function parse(text: string, chunkSize = text.length || 1): Promise<CsvRecord[]> {
@@ -60,6 +61,16 @@ describe('readCsv', () => {
     const long = 'x'.repeat(10_240);
     const records = await parse(`a,b\n"${long}, with ""quotes""",${long}\n`, 4096);
     expect(records[1]!.fields).toEqual([`${long}, with "quotes"`, long]);
+  });
+
+  it('counts the lines of quoted fields that span chunks the same whatever the chunking', async () => {
+    const random = randomFor('csv chunking');
+    const pieces = ['a', 'bc', ',', '"', '""', '\n', '\r', '\r\n', ' ', 'x"y'];
+    for (let n = 0; n < 2_000; n++) {
+      let text = '';
+      for (let k = random.int(0, 40); k > 0; k--) text += random.pick(pieces);
+      await parseAllWays(text);
+    }
   });
 
   it('writes what it reads', async () => {
