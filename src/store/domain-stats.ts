@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { mayFireSql, type DomainDay, type DomainDayStats, type DomainHistory, type DomainStatus, type FleetTotals, type Thresholds } from '../health/index.js';
+import { authChecks, mayFireSql, type DomainDay, type DomainDayStats, type DomainHistory, type DomainStatus, type FleetTotals, type Thresholds } from '../health/index.js';
 import type { Queryable } from './queryable.js';
 
 /** Days of history before the digest day in `bounce_rate_trend` and `c554_trailing`. */
@@ -13,8 +13,8 @@ const throttleLookbackDays = 7;
  * with throttled hours at least that far apart in the week are looked at (partial index,
  * migrations/010), and of those only the ones whose streak can still be running: throttled on the
  * digest day, or idle on it (a domain with activity on the day but no throttled hour that day has had
- * a clean hour since). For those, the latest clean hour and the first throttled hour after it come
- * from the (sending_domain, hour) index.
+ * a clean hour since). For those, the latest clean hour and the first throttled hour after it are one
+ * entry each of the partial (sending_domain, hour) indexes (migrations/031).
  */
 const throttleSql = `
 WITH bounds AS (
@@ -64,8 +64,7 @@ mayFireSql((key) => {
 /** mayFireSql with the thresholds as parameters from `$first` on. */
 const mayFireFrom = (first: number) => mayFireSql((key) => `$${first + thresholdKeys.indexOf(key)}::float8`);
 
-const authTotal = (table: string) =>
-  ['spf', 'dkim', 'dmarc', 'ptr', 'multiple'].map((check) => `${table}.auth_${check}`).join(' + ');
+const authTotal = (table: string) => authChecks.map((check) => `${table}.auth_${check}`).join(' + ');
 
 /**
  * One row per domain of `domains`: its numbers for the day `$1` from the day rollups, with the
