@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { z } from 'zod';
-import { copyBounces, insertBounces } from '../store/bounces.js';
+import { copyBounces, insertBounces, type BounceRecord } from '../store/bounces.js';
 import { upsertComplaints } from '../store/complaints.js';
 import type { Queryable } from '../store/queryable.js';
 import { upsertSends } from '../store/sends.js';
@@ -48,8 +48,20 @@ export interface ImportOptions<K extends Kind> {
 
 type StoredCounts = Pick<ImportCounts, 'inserted' | 'updated' | 'duplicates'>;
 
+/** What is stored for each kind: bounces complete with their classification. */
+interface StoredOf {
+  bounces: BounceRecord;
+  sends: RowOf['sends'];
+  complaints: RowOf['complaints'];
+}
+
 interface Writer<K extends Kind> {
-  write(db: Queryable, rows: RowOf[K][]): Promise<StoredCounts>;
+  /**
+   * Turns a validated row into what is stored, as soon as it is validated: the validated row then
+   * dies young instead of being kept (and copied by the garbage collector) until its batch is full.
+   */
+  complete(row: RowOf[K]): StoredOf[K];
+  write(db: Queryable, rows: StoredOf[K][]): Promise<StoredCounts>;
   /** Rows per statement unless the caller says otherwise. */
   batchRows: number;
   /**
@@ -76,25 +88,22 @@ async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise
 }
 
 function writers(bulk: ImportOptions<Kind>['bulk']): { [K in Kind]: Writer<K> } {
-  const classify = createBounceClassifier();
   return {
     bounces: {
       parallel: 2,
       batchRows: bulk ? 20_000 : 5_000,
-      async write(db, rows) {
-        const read = rows.length;
-        const records = rows.map(classify);
-        // The batch is the importer's own: let its validated rows go while the records are stored.
-        rows.length = 0;
+      complete: createBounceClassifier(),
+      async write(db, records) {
         const inserted = await retryOnDeadlock(() =>
           bulk ? copyBounces(bulk.pool, records) : insertBounces(db, records),
         );
-        return { inserted, updated: 0, duplicates: read - inserted };
+        return { inserted, updated: 0, duplicates: records.length - inserted };
       },
     },
     sends: {
       parallel: 1,
       batchRows: 5_000,
+      complete: (row) => row,
       async write(db, rows) {
         const { inserted, updated, unchanged } = await upsertSends(db, rows);
         return { inserted, updated, duplicates: unchanged };
@@ -103,6 +112,7 @@ function writers(bulk: ImportOptions<Kind>['bulk']): { [K in Kind]: Writer<K> } 
     complaints: {
       parallel: 1,
       batchRows: 5_000,
+      complete: (row) => row,
       async write(db, rows) {
         const { inserted, updated, unchanged } = await upsertComplaints(db, rows);
         return { inserted, updated, duplicates: unchanged };
@@ -129,7 +139,7 @@ export async function importRecords<K extends Kind>(options: ImportOptions<K>): 
   const batchRows = options.batchRows ?? writer.batchRows;
   const batchChars = options.batchChars ?? 8_000_000;
   const counts: ImportCounts = { read: 0, inserted: 0, updated: 0, duplicates: 0, ignored: 0, rejected: 0 };
-  let batch: RowOf[K][] = [];
+  let batch: StoredOf[K][] = [];
   let chars = 0;
   const writing = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
@@ -175,7 +185,7 @@ export async function importRecords<K extends Kind>(options: ImportOptions<K>): 
         await reject(record, describeIssues(parsed.error));
         continue;
       }
-      batch.push(parsed.data);
+      batch.push(writer.complete(parsed.data));
       chars += rowChars(record);
       if (batch.length >= batchRows || chars >= batchChars) await flush();
     }
