@@ -11,9 +11,9 @@ const throttleLookbackDays = 7;
  * The throttling streaks from bounce_hourly (docs/health-rules.md, persistent_421) of the domains in
  * `$2` (text[]; null: every domain) that last `$3` hours or more, one row per domain. Only domains
  * with throttled hours at least that far apart in the week are looked at (partial index,
- * migrations/010), and of those only the ones whose streak can still be running: throttled on the
- * digest day, or idle on it (a domain with activity on the day but no throttled hour that day has had
- * a clean hour since). For those, the latest clean hour and the first throttled hour after it are one
+ * migrations/010), and of those only the ones whose streak can still be running: idle on the digest
+ * day, or with a throttled last active hour that day (bounce_daily.last_event_hour, migrations/032;
+ * any other has had a clean hour since). For those, the latest clean hour and the first throttled hour after it are one
  * entry each of the partial (sending_domain, hour) indexes (migrations/031).
  */
 const throttleSql = `
@@ -29,11 +29,15 @@ throttled AS (
    GROUP BY h.sending_domain
   HAVING max(h.hour) - min(h.hour) >= ($3::int - 1) * interval '1 hour'
 ),
+-- Read as one set: probing the day's row of each throttled domain costs more.
+day_last AS MATERIALIZED (
+  SELECT sending_domain, last_event_hour FROM bounce_daily WHERE day = $1::date
+),
 running AS MATERIALIZED (
   SELECT t.sending_domain, t.last_throttled
-    FROM throttled t, bounds
-   WHERE t.last_throttled >= bounds.day_start
-      OR NOT EXISTS (SELECT 1 FROM bounce_daily b WHERE b.day = $1::date AND b.sending_domain = t.sending_domain)
+    FROM throttled t
+    LEFT JOIN day_last b ON b.sending_domain = t.sending_domain
+   WHERE b.sending_domain IS NULL OR b.last_event_hour = t.last_throttled
 ),
 streaks AS (
   SELECT r.sending_domain, r.last_throttled, clean.hour AS last_clean

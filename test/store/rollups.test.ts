@@ -56,7 +56,8 @@ const expectedSql = {
       count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5' AND auth_check = 'ptr')::int AS auth_ptr,
       count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5' AND auth_check = 'multiple')::int AS auth_multiple,
       min(recipient) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5') AS min_bounce_recipient,
-      max(recipient) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5') AS max_bounce_recipient
+      max(recipient) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5') AS max_bounce_recipient,
+      max(date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AS last_event_hour
     FROM bounce_events GROUP BY 1, 2 ORDER BY 1, 2`,
   bounce_recipient_domain_counts: `SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day, sending_domain,
       count(DISTINCT split_part(recipient, '@', 2)) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5')::int AS bounce_recipient_domains,
