@@ -31,7 +31,8 @@ throttled AS (
 ),
 -- Read as one set: probing the day's row of each throttled domain costs more.
 day_last AS MATERIALIZED (
-  SELECT sending_domain, last_event_hour FROM bounce_daily WHERE day = $1::date
+  SELECT sending_domain, last_event_hour FROM bounce_daily
+   WHERE day = $1::date AND ($2::text[] IS NULL OR sending_domain = ANY ($2::text[]))
 ),
 running AS MATERIALIZED (
   SELECT t.sending_domain, t.last_throttled
