@@ -1,7 +1,6 @@
 export { judgeDomain } from './judge-domain.js';
 export { judgeFleet, type FleetReport, type FleetTotals } from './judge-fleet.js';
 export { mayFireSql } from './may-fire.js';
-export { spike554CanFire } from './rules/spike-554.js';
 export { sparkline } from './sparkline.js';
 export { authChecks, type AuthCheck, type DomainDay, type DomainDayStats, type DomainHistory, type DomainStatus } from './stats.js';
 export {

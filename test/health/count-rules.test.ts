@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultThresholds, judgeDomain, spike554CanFire, type DomainDayStats } from '../../src/health/index.js';
+import { defaultThresholds, judgeDomain, type DomainDayStats } from '../../src/health/index.js';
+import { spike554CanFire } from '../../src/health/rules/spike-554.js';
 import { dayStats } from './day-stats.js';
 
 const judge = (overrides: Partial<DomainDayStats>) => judgeDomain(dayStats(overrides), defaultThresholds);
