@@ -104,12 +104,12 @@ day AS (
 const listedDaysSql = `${dayRowsSql(`
   SELECT domain, status FROM sending_domains
    WHERE CASE WHEN $4::text[] IS NULL THEN status = 'active' ELSE domain = ANY ($4::text[]) END`)}
-SELECT day.*, true AS may_fire FROM day`;
+SELECT * FROM day`;
 
 /** The active domains among `candidates` (a query of `domain`) that some rule may fire on (mayFireSql). */
 const mayFireDaysSql = (candidates: string) => `${dayRowsSql(`
   SELECT d.domain, d.status FROM sending_domains d WHERE d.status = 'active' AND d.domain IN (${candidates})`)}
-SELECT day.*, true AS may_fire FROM day WHERE ${mayFireFrom(4)}`;
+SELECT * FROM day WHERE ${mayFireFrom(4)}`;
 
 /** The candidates among the throttling streaks given as `$2` and `$3`. */
 const streakDaysSql = mayFireDaysSql('SELECT domain FROM streak');
@@ -138,7 +138,7 @@ day AS (
 )
 SELECT (SELECT count(*) FROM sending_domains WHERE status = 'active')::int AS domains_checked,
        coalesce(sum(sent), 0)::float8 AS sent, coalesce(sum(bounces), 0)::float8 AS bounces,
-       coalesce(array_agg(domain) FILTER (WHERE ${mayFireFrom(2)}), '{}') AS may_fire
+       coalesce(array_agg(domain) FILTER (WHERE ${mayFireFrom(2)}), '{}') AS candidates
   FROM day`;
 
 /**
@@ -184,11 +184,10 @@ interface DayRow {
   auth_multiple: number;
   throttled_hours: number;
   bounce_recipients: number;
-  may_fire: boolean;
 }
 
 /** The `fleetScanSql` row. */
-type FleetScanRow = FleetTotals & { may_fire: string[] };
+type FleetScanRow = FleetTotals & { candidates: string[] };
 
 interface ThrottleRow {
   domain: string;
@@ -312,10 +311,15 @@ const streakParams = (rows: readonly ThrottleRow[]) => [rows.map((row) => row.do
 
 /**
  * The day's numbers of `rows` with their distinct recipient domains (`counted`: the domains to count,
- * null for every domain) and, for the rows some rule may fire on, their history.
+ * null for every domain) and the history of the domains in `historyFor`.
  */
-async function completeDays(read: Read, day: string, rows: readonly DayRow[], counted: readonly string[] | null): Promise<DomainDay[]> {
-  const historyFor = rows.filter((row) => row.may_fire).map((row) => row.domain);
+async function completeDays(
+  read: Read,
+  day: string,
+  rows: readonly DayRow[],
+  counted: readonly string[] | null,
+  historyFor: readonly string[],
+): Promise<DomainDay[]> {
   const some = historyFor.length > 0;
   const [recipientDomains, sends, bounces, created] = await Promise.all([
     read<RecipientDomainsRow>(recipientDomainsSql, [day, counted]),
@@ -357,7 +361,7 @@ export async function fleetDays(pool: pg.Pool, day: string, thresholds: Threshol
     read<ThrottleRow>(throttleSql, [day, null, thresholds.throttled_hours_fix]),
     read<FleetScanRow>(fleetScanSql, [day, ...lines]),
   ]);
-  const { may_fire: candidates, ...totals } = scan!;
+  const { candidates, ...totals } = scan!;
   const mayFire = new Set(candidates);
   const listed = all ? null : candidates;
   // The listed domains' rows and streaks, however short; the domains a rule may fire on through their streak alone.
@@ -368,9 +372,9 @@ export async function fleetDays(pool: pg.Pool, day: string, thresholds: Threshol
   ]);
   const streakOf = new Map(streaks.map((streak) => [streak.domain, streak.throttled_hours]));
   for (const row of streakRows) mayFire.add(row.domain);
-  const days: DayRow[] = rows.map((row) => ({ ...row, throttled_hours: streakOf.get(row.domain) ?? 0, may_fire: mayFire.has(row.domain) }));
+  const days = rows.map((row) => ({ ...row, throttled_hours: streakOf.get(row.domain) ?? 0 }));
   if (!all) days.push(...streakRows);
-  return { totals, days: await completeDays(read, day, days, all ? null : days.map((row) => row.domain)) };
+  return { totals, days: await completeDays(read, day, days, all ? null : days.map((row) => row.domain), [...mayFire]) };
 }
 
 /** One domain's numbers for `day`, whatever its status, with its history; null when the domain is unknown. */
@@ -378,7 +382,7 @@ export async function domainDayStats(db: Queryable, domain: string, day: string)
   const read: Read = async (sql, params) => (await db.query(sql, params)).rows;
   const streaks = await read<ThrottleRow>(throttleSql, [day, [domain], 1]);
   const rows = await read<DayRow>(listedDaysSql, [day, ...streakParams(streaks), [domain]]);
-  const [stats] = await completeDays(read, day, rows, [domain]);
+  const [stats] = await completeDays(read, day, rows, [domain], [domain]);
   if (stats === undefined) return null;
   const { c554_trailing, bounce_rate_trend } = stats;
   if (c554_trailing === undefined || bounce_rate_trend === undefined) return null;
