@@ -12,7 +12,7 @@
 //   DIGEST_BENCH_SCHEMA=bench_digest npm run bench -- digest   keep (and reuse) the generated schema
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { addDays } from '../src/digest/day.js';
+import { addDays } from '../src/day.js';
 import { computeDigest } from '../src/digest/digest.js';
 import { loadDemoFleet } from '../src/demo/load.js';
 import { defaultThresholds, judgeFleet } from '../src/health/index.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
-import { isTimeZone } from './digest/day.js';
+import { isTimeZone } from './day.js';
 import { UserFacingError } from './errors.js';
 import { parseThresholds, ThresholdsError } from './health/thresholds.js';
 

@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
-import type { AppContext } from '../slack/context.js';
+import type { AppContext } from '../context.js';
 import { migrate } from '../store/migrate.js';
 import { openStore, storeOptionsFrom } from '../store/store.js';
 import type { CliIo } from './io.js';

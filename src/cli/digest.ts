@@ -1,10 +1,11 @@
 import { slackMode } from '../config.js';
 import { renderBlocks } from '../console/render.js';
-import { digestDayAt, isIsoDate } from '../digest/day.js';
+import { digestDayAt, isIsoDate } from '../day.js';
 import { computeDigest } from '../digest/digest.js';
 import { digestJson } from '../digest/json.js';
-import { digestSlackClient, instanceId, postDailyDigest, type PostOutcome } from '../digest/post.js';
+import { postDailyDigest } from '../jobs/digest-job.js';
 import { digestMessages, type DigestMessages } from '../slack/blocks/digest.js';
+import { digestSlackClient, instanceId, type PostOutcome } from '../slack/post-digest.js';
 import { withContext } from './context.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 

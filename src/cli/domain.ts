@@ -1,4 +1,4 @@
-import { digestDayAt } from '../digest/day.js';
+import { digestDayAt } from '../day.js';
 import { decideDomainStatus } from '../domains/decide.js';
 import { recentDomainDays, type DomainDay } from '../store/domain-days.js';
 import { domainHistory, domainStatuses, getDomain, type DomainRow, type DomainStatus, type StatusHistoryRow } from '../store/fleet.js';

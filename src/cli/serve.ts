@@ -2,9 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { slackMode } from '../config.js';
 import { runConsole } from '../console/console.js';
 import { loadDemoOnFirstRun } from '../demo/first-run.js';
+import { httpRoutes } from '../http/routes.js';
 import { startDigestJob } from '../jobs/digest-job.js';
-import { createSlackApp } from '../slack/app.js';
-import type { AppContext } from '../slack/context.js';
+import { buildReceiver, createSlackApp } from '../slack/app.js';
+import type { AppContext } from '../context.js';
 import { openContext } from './context.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
@@ -36,7 +37,7 @@ function localModeLine({ config, store }: AppContext): string {
 
 /** Runs the Slack app, and the daily digest when DIGEST_CHANNEL is set, until SIGINT or SIGTERM. */
 async function serveSlack(context: AppContext, io: CliIo): Promise<void> {
-  const app = createSlackApp({ context });
+  const app = createSlackApp({ context, receiver: buildReceiver(context, httpRoutes(context)) });
   const { config, logger } = context;
   if (config.SLACK_APP_TOKEN) {
     await app.start();

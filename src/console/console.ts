@@ -1,6 +1,6 @@
 import readline from 'node:readline';
 import { createSlackApp } from '../slack/app.js';
-import type { AppContext } from '../slack/context.js';
+import type { AppContext } from '../context.js';
 import { localBotIdentity, startLocalSlack, type LocalMessage } from './local-slack.js';
 import { ConsoleReceiver } from './receiver.js';
 import { renderBlocks, type NumberedButton } from './render.js';

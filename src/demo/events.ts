@@ -1,5 +1,5 @@
 import { classifyBounce } from '../knowledge/classify.js';
-import type { BounceRecord } from '../store/bounces.js';
+import type { BounceRecord } from '../store/bounce-record.js';
 import { bounceTexts, leadingReplyCode, type BounceText, type RecipientSystem } from './bounce-texts.js';
 import { sendingWindowHours, type DomainPlan } from './fleet.js';
 import { prospectAddress } from './names.js';

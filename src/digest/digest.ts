@@ -9,7 +9,7 @@ import {
   type StatusCounts,
 } from '../store/domain-stats.js';
 import { activeSnoozes } from '../store/snoozes.js';
-import { addDays } from './day.js';
+import { addDays } from '../day.js';
 
 /** A domain the digest lists: its judgement and the numbers behind it. */
 export interface FlaggedDomain {

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import type { AppContext } from '../slack/context.js';
+import type { AppContext } from '../context.js';
 
 const probeTimeoutMs = 2_000;
 

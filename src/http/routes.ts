@@ -1,5 +1,5 @@
 import type { CustomRoute } from '@slack/bolt';
-import type { AppContext } from '../slack/context.js';
+import type { AppContext } from '../context.js';
 import { healthzRoute } from './healthz.js';
 import { webhookRoutes } from './webhooks.js';
 

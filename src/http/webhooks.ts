@@ -4,7 +4,7 @@ import { findAdapter } from '../ingest/adapters/index.js';
 import { formats, type Format } from '../ingest/adapters/adapter.js';
 import { importRecords, type Rejection } from '../ingest/import.js';
 import type { SourceRecord } from '../ingest/records.js';
-import type { AppContext } from '../slack/context.js';
+import type { AppContext } from '../context.js';
 import { sendJson } from './healthz.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
 import { validSignature, validToken, webhookAuth } from './webhook-auth.js';

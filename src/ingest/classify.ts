@@ -1,5 +1,5 @@
 import { classifyBounce, type BounceClass } from '../knowledge/classify.js';
-import type { BounceRecord } from '../store/bounces.js';
+import type { BounceRecord } from '../store/bounce-record.js';
 import type { BounceInput } from './rows.js';
 
 const cacheLimit = 10_000;

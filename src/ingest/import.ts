@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { z } from 'zod';
-import { copyBounces, insertBounces, type BounceRecord } from '../store/bounces.js';
+import type { BounceRecord } from '../store/bounce-record.js';
+import { copyBounces, insertBounces } from '../store/bounces.js';
 import { upsertComplaints } from '../store/complaints.js';
 import type { Queryable } from '../store/queryable.js';
 import { upsertSends } from '../store/sends.js';

@@ -1,4 +1,4 @@
-import type { BounceRecord } from '../store/bounces.js';
+import type { BounceRecord } from '../store/bounce-record.js';
 import type { ComplaintRecord } from '../store/complaints.js';
 import type { SendRecord } from '../store/sends.js';
 

@@ -1,8 +1,9 @@
 import type { webApi } from '@slack/bolt';
 import { parse, schedule, type ScheduledTask } from 'node-cron';
-import { digestDayAt, localDate } from '../digest/day.js';
-import { digestSlackClient, instanceId, postDailyDigest, type PostOutcome } from '../digest/post.js';
-import type { AppContext } from '../slack/context.js';
+import type { AppContext } from '../context.js';
+import { digestDayAt, localDate } from '../day.js';
+import { computeDigest } from '../digest/digest.js';
+import { digestSlackClient, instanceId, postDigestOnce, type PostOutcome } from '../slack/post-digest.js';
 
 export interface DigestJobOptions {
   /** The Web API client to post with (default: the bot token with the digest's retry policy). */
@@ -15,6 +16,11 @@ export interface DigestJob {
   /** Posts the due digest unless it is posted already; resolves with what happened (null: nothing due or it failed). */
   runDue(): Promise<PostOutcome | null>;
   stop(): Promise<void>;
+}
+
+/** Computes `day`'s digest with the configured thresholds and has the Slack layer post it to `channel` exactly once. */
+export function postDailyDigest(context: AppContext, client: webApi.WebClient, day: string, channel: string, instance: string): Promise<PostOutcome> {
+  return postDigestOnce(context, client, { day, channel, instance }, () => computeDigest(context.store.pool, day, context.config.HEALTH_THRESHOLDS));
 }
 
 /** Every 5 minutes: a daily cron's next tick is tomorrow, so a failed or missed digest is retried this often. */

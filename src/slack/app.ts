@@ -1,31 +1,30 @@
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
-import { httpRoutes } from '../http/routes.js';
-import type { AppContext } from './context.js';
+import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
+import type { AppContext } from '../context.js';
 import { registerListeners } from './listeners/index.js';
 
 export interface SlackAppOptions {
   context: AppContext;
-  /** Overrides the receiver chosen from the config (the local console brings its own). */
-  receiver?: Receiver;
+  /** How events arrive: buildReceiver's choice from the config, or the local console's own. */
+  receiver: Receiver;
   /** The bot's own ids when already known; without them Bolt asks Slack with auth.test. */
   identity?: { botId: string; botUserId: string };
 }
 
-/** Socket Mode when SLACK_APP_TOKEN is set, else HTTP with /slack/events beside the plain routes. */
-export function buildReceiver(context: AppContext): HTTPReceiver | SocketModeReceiver {
+/** Socket Mode when SLACK_APP_TOKEN is set, else HTTP with /slack/events beside the plain `routes`. */
+export function buildReceiver(context: AppContext, routes: CustomRoute[]): HTTPReceiver | SocketModeReceiver {
   const { config, logger } = context;
   if (config.SLACK_APP_TOKEN) {
     return new SocketModeReceiver({
       appToken: config.SLACK_APP_TOKEN,
       logger,
-      customRoutes: httpRoutes(context),
+      customRoutes: routes,
       installerOptions: { port: config.PORT, clientOptions: { slackApiUrl: config.SLACK_API_URL } },
     });
   }
   return new HTTPReceiver({
     signingSecret: config.SLACK_SIGNING_SECRET ?? '',
     endpoints: '/slack/events',
-    customRoutes: httpRoutes(context),
+    customRoutes: routes,
     logger,
   });
 }
@@ -34,7 +33,7 @@ export function createSlackApp({ context, receiver, identity }: SlackAppOptions)
   const app = new App({
     token: context.config.SLACK_BOT_TOKEN,
     ...identity,
-    receiver: receiver ?? buildReceiver(context),
+    receiver,
     logger: context.logger,
     // Bolt resets a given logger to INFO unless told its level.
     logLevel: context.logger.getLevel(),

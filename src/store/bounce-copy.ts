@@ -1,4 +1,4 @@
-import type { BounceRecord } from './bounces.js';
+import type { BounceRecord } from './bounce-record.js';
 
 /**
  * COPY text format (`\N` for null, backslash escapes for the characters that end a field or row)

@@ -3,23 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyChunks } from './bounce-copy.js';
+import type { BounceRecord } from './bounce-record.js';
 import type { Queryable } from './queryable.js';
-
-/** One bounce event as stored (see docs/data-model.md, bounce_events); addresses lower-case ASCII. */
-export interface BounceRecord {
-  occurred_at: Date;
-  sending_inbox: string;
-  recipient: string;
-  reply_code: number | null;
-  enhanced_code: string | null;
-  diagnostic: string;
-  category: string;
-  auth_check: string | null;
-  provider: string | null;
-  sequencer: string;
-  campaign: string | null;
-  external_id: string | null;
-}
 
 const columns = [
   ['occurred_at', 'timestamptz'],

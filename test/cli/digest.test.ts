@@ -4,7 +4,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digest } from '../../src/cli/digest.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { digestDayAt } from '../../src/digest/day.js';
+import { digestDayAt } from '../../src/day.js';
 import { defaultThresholds } from '../../src/health/index.js';
 import { childDatabaseEnv, openTestStore, type TestStore } from '../support/db.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import type { AppContext } from '../../src/slack/context.js';
+import type { AppContext } from '../../src/context.js';
 import { collector, typeInto } from '../support/streams.js';
 import { openTestStore, type TestStore } from '../support/db.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { localUser } from '../../src/console/console.js';
 import { createLogger } from '../../src/logger.js';
-import type { AppContext } from '../../src/slack/context.js';
+import type { AppContext } from '../../src/context.js';
 import { domainHistory, getDomain, upsertDomains } from '../../src/store/fleet.js';
 import { collector, typeInto } from '../support/streams.js';
 import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';

@@ -1,4 +1,5 @@
-import { insertBounces, type BounceRecord } from '../../src/store/bounces.js';
+import type { BounceRecord } from '../../src/store/bounce-record.js';
+import { insertBounces } from '../../src/store/bounces.js';
 import { upsertComplaints } from '../../src/store/complaints.js';
 import { upsertDomains } from '../../src/store/fleet.js';
 import type { Queryable } from '../../src/store/queryable.js';

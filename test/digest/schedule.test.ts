@@ -1,7 +1,7 @@
 // The scheduled digest end to end: node-cron ticking every second, the real Bolt app's context,
 // a fake Slack, and a real database (embedded, or the server with TEST_DATABASE_URL).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../src/digest/day.js';
+import { localDate } from '../../src/day.js';
 import { loadDemoFleet } from '../../src/demo/load.js';
 import type { Role } from '../../src/demo/roles.js';
 import { decodeDomainButtonValue } from '../../src/slack/blocks/domain-buttons.js';

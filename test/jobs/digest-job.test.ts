@@ -1,6 +1,6 @@
 import { createTask, parse } from 'node-cron';
 import { describe, expect, it } from 'vitest';
-import { digestDayAt } from '../../src/digest/day.js';
+import { digestDayAt } from '../../src/day.js';
 import { latestFireToday } from '../../src/jobs/digest-job.js';
 
 function fireOf(expression: string, timeZone: string, now: string): string | null {

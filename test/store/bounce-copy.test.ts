@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomFor, type Random } from '../../src/demo/random.js';
 import { copyChunks } from '../../src/store/bounce-copy.js';
-import type { BounceRecord } from '../../src/store/bounces.js';
+import type { BounceRecord } from '../../src/store/bounce-record.js';
 
 /** COPY text as it was built before the byte writer: one escaped string per row, UTF-8 encoded. */
 function referenceLine(r: BounceRecord): string {

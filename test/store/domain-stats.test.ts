@@ -2,7 +2,8 @@
 // definitions in docs/health-rules.md give when computed directly from the raw rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultThresholds, judgeDomain, type DomainDay, type DomainDayStats } from '../../src/health/index.js';
-import { insertBounces, type BounceRecord } from '../../src/store/bounces.js';
+import type { BounceRecord } from '../../src/store/bounce-record.js';
+import { insertBounces } from '../../src/store/bounces.js';
 import { upsertComplaints, type ComplaintRecord } from '../../src/store/complaints.js';
 import { domainDayStats, domainStatusCounts, fleetDays, recentStatusChanges } from '../../src/store/domain-stats.js';
 import { changeDomainStatus, upsertDomains } from '../../src/store/fleet.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertBounces, type BounceRecord } from '../../src/store/bounces.js';
+import type { BounceRecord } from '../../src/store/bounce-record.js';
+import { insertBounces } from '../../src/store/bounces.js';
 import { upsertComplaints } from '../../src/store/complaints.js';
 import { upsertSends } from '../../src/store/sends.js';
 import { randomFor } from '../../src/demo/random.js';

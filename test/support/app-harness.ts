@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { App, SocketModeReceiver } from '@slack/bolt';
 import { loadConfig } from '../../src/config.js';
+import { httpRoutes } from '../../src/http/routes.js';
 import { createLogger } from '../../src/logger.js';
 import { buildReceiver, createSlackApp } from '../../src/slack/app.js';
-import type { AppContext } from '../../src/slack/context.js';
+import type { AppContext } from '../../src/context.js';
 import type { Store } from '../../src/store/store.js';
 import { openTestStore } from './db.js';
 import { createDriver, type SlackDriver } from './driver.js';
@@ -61,7 +62,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<Harness> {
     ...options.env,
   });
   const context: AppContext = { config, store, logger: createLogger(config.LOG_LEVEL, logStream), now: options.now ?? (() => new Date()) };
-  const receiver = buildReceiver(context);
+  const receiver = buildReceiver(context, httpRoutes(context));
   const app = createSlackApp({ context, receiver });
 
   let port: number;

@@ -1,6 +1,6 @@
 import { PassThrough, Writable } from 'node:stream';
 import { runConsole } from '../../src/console/console.js';
-import type { AppContext } from '../../src/slack/context.js';
+import type { AppContext } from '../../src/context.js';
 
 /** A writable that keeps what is written to it; `slow` acknowledges each chunk a tick later (backpressure). */
 export function collector(options: { slow?: boolean; highWaterMark?: number } = {}): Writable & { text: () => string } {

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { AppContext } from '../context.js';
+import type { AppContext } from '../../context.js';
 import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 

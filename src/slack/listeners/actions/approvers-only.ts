@@ -1,6 +1,6 @@
 import { noApproversText, notAllowedText } from '../../blocks/domain-decision.js';
 import type { Approvers } from '../../approvers.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '../../../context.js';
 import type { ButtonArgs } from './button-args.js';
 import { tellClicker } from './show-decision.js';
 

@@ -4,7 +4,7 @@ import { reserveSuggestions } from '../../../store/rotation.js';
 import { decisionsFrom, decodeDomainButtonValue, type DomainButtonValue, type DomainDecision } from '../../blocks/domain-buttons.js';
 import { alreadyDecidedText, decisionText, rotationBlocks } from '../../blocks/domain-decision.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '../../../context.js';
 import type { MessageLines } from '../../message-lines.js';
 import type { ButtonArgs } from './button-args.js';
 import { recordDecision, showDecision, tellClicker } from './show-decision.js';

@@ -2,7 +2,7 @@ import { activeSnoozes, snoozeDomain } from '../../../store/snoozes.js';
 import { decodeDomainButtonValue } from '../../blocks/domain-buttons.js';
 import { keptText } from '../../blocks/domain-decision.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '../../../context.js';
 import type { MessageLines } from '../../message-lines.js';
 import type { ButtonArgs } from './button-args.js';
 import { recordDecision, showDecision, tellClicker } from './show-decision.js';

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { approversFrom } from '../../approvers.js';
 import { domainActionIds } from '../../blocks/domain-buttons.js';
 import { shareExplanationActionId } from '../../blocks/explanation.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '../../../context.js';
 import { MessageLines } from '../../message-lines.js';
 import { approversOnly } from './approvers-only.js';
 import { domainDecision } from './domain-decision.js';

@@ -1,11 +1,11 @@
 import type { KnownBlock } from '@slack/types';
-import { digestDayAt } from '../../../digest/day.js';
+import { digestDayAt } from '../../../day.js';
 import { judgeDomain } from '../../../health/index.js';
 import { recentDomainDays } from '../../../store/domain-days.js';
 import { domainDayStats } from '../../../store/domain-stats.js';
 import { getDomain } from '../../../store/fleet.js';
 import { domainCardBlocks } from '../../blocks/domain-card.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '../../../context.js';
 
 /**
  * The domain's card as `/smtp domain` shows it now. Slack does not send an ephemeral message's

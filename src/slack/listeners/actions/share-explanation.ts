@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { explain } from '../../../knowledge/explain.js';
 import { explanationBlocks, explanationText } from '../../blocks/explanation.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '../../../context.js';
 import { slackErrorCode } from '../../slack-errors.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { decisionLine, withDecisionLine } from '../../blocks/domain-decision.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '../../../context.js';
 import type { MessageLines } from '../../message-lines.js';
 import { retrySlack } from '../../retry.js';
 import { slackErrorCode } from '../../slack-errors.js';

@@ -1,7 +1,7 @@
-import { digestDayAt } from '../../../digest/day.js';
+import { digestDayAt } from '../../../day.js';
 import { computeDigest } from '../../../digest/digest.js';
 import { digestMessages } from '../../blocks/digest.js';
-import type { Subcommand } from './smtp.js';
+import type { Subcommand } from './subcommand.js';
 
 /** A response_url takes five messages: the digest and up to three parts, then a note on the rest. */
 const partsShown = 3;

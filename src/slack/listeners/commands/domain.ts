@@ -1,11 +1,11 @@
-import { digestDayAt } from '../../../digest/day.js';
+import { digestDayAt } from '../../../day.js';
 import { judgeDomain } from '../../../health/index.js';
 import { recentDomainDays } from '../../../store/domain-days.js';
 import { domainDayStats } from '../../../store/domain-stats.js';
 import { getDomain } from '../../../store/fleet.js';
 import { domainCardBlocks, domainCardText } from '../../blocks/domain-card.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
-import type { Subcommand } from './smtp.js';
+import type { Subcommand } from './subcommand.js';
 
 const domainPattern = /^[a-z0-9._-]+\.[a-z0-9-]+$/;
 

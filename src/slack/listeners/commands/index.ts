@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '../../../context.js';
 import { smtpCommand } from './smtp.js';
 
 /** Every slash command the app answers; manifest.yml lists the same ones (checked by a test). */

@@ -1,18 +1,10 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { explain, isRecognised } from '../../../knowledge/explain.js';
 import { explanationBlocks, explanationText } from '../../blocks/explanation.js';
 import { usageBlocks, usageText } from '../../blocks/usage.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '../../../context.js';
 import { digestSubcommand } from './digest.js';
 import { domainSubcommand } from './domain.js';
-
-type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-
-/** One `/smtp` sub-command: the first word of the text selects it; the rest is its argument. */
-export interface Subcommand {
-  name: string;
-  handle(args: CommandArgs, rest: string, context: AppContext): Promise<void>;
-}
+import type { CommandArgs, Subcommand } from './subcommand.js';
 
 const help: Subcommand = {
   name: 'help',

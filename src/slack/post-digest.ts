@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
-import { digestMessages, type DigestMessages } from '../slack/blocks/digest.js';
-import type { AppContext } from '../slack/context.js';
-import { slackErrorCode } from '../slack/slack-errors.js';
+import type { AppContext } from '../context.js';
+import type { Digest } from '../digest/digest.js';
+import { digestMessages } from './blocks/digest.js';
+import { slackErrorCode } from './slack-errors.js';
 import {
   claimDigestRun,
   LostClaimError,
@@ -14,7 +15,6 @@ import {
   recordDigestReplies,
   type ClaimKey,
 } from '../store/digest-runs.js';
-import { computeDigest } from './digest.js';
 
 type WebClient = webApi.WebClient;
 
@@ -89,14 +89,15 @@ async function findPostedDigest(context: Pick<AppContext, 'logger'>, client: Web
 
 /**
  * Posts `day`'s digest to `channel` exactly once across processes: claim the run in the database,
- * post the message (or find the one a dead run posted), record its ts, post the threaded replies one
- * by one recording each, then mark the run posted. Any failure marks the run failed for the next tick.
+ * compute the digest (only once the claim is won) and render it, post the message (or find the one a
+ * dead run posted), record its ts, post the threaded replies one by one recording each, then mark
+ * the run posted. Any failure marks the run failed for the next tick.
  */
 export async function postDigestOnce(
   context: Pick<AppContext, 'store' | 'logger'>,
   client: WebClient,
   target: PostTarget,
-  build: () => Promise<DigestMessages>,
+  compute: () => Promise<Digest>,
 ): Promise<PostOutcome> {
   const db = context.store.pool;
   const key: ClaimKey = target;
@@ -107,7 +108,7 @@ export async function postDigestOnce(
       : { outcome: 'in_progress', by: claim.run.claimed_by };
   }
   try {
-    const { main, replies } = await build();
+    const { main, replies } = digestMessages(await compute());
     let ts = claim.run.message_ts ?? (claim.run.attempts > 1 ? await findPostedDigest(context, client, target.channel, target.day) : null);
     if (ts === null) {
       const posted = await client.chat.postMessage({
@@ -141,11 +142,4 @@ export async function postDigestOnce(
     }
     throw error;
   }
-}
-
-/** Computes `day`'s digest with the configured thresholds and posts it to DIGEST_CHANNEL exactly once. */
-export function postDailyDigest(context: AppContext, client: WebClient, day: string, channel: string, instance: string): Promise<PostOutcome> {
-  return postDigestOnce(context, client, { day, channel, instance }, async () =>
-    digestMessages(await computeDigest(context.store.pool, day, context.config.HEALTH_THRESHOLDS)),
-  );
 }

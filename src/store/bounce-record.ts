@@ -1,0 +1,15 @@
+/** One bounce event as stored (see docs/data-model.md, bounce_events); addresses lower-case ASCII. */
+export interface BounceRecord {
+  occurred_at: Date;
+  sending_inbox: string;
+  recipient: string;
+  reply_code: number | null;
+  enhanced_code: string | null;
+  diagnostic: string;
+  category: string;
+  auth_check: string | null;
+  provider: string | null;
+  sequencer: string;
+  campaign: string | null;
+  external_id: string | null;
+}
