@@ -1,7 +1,8 @@
 import { digestDayAt } from '../day.js';
-import { decideDomainStatus } from '../domains/decide.js';
+import { decideDomainStatus } from '../fleet/decide.js';
+import { domainStatuses, nextStatuses, type DomainStatus } from '../fleet/lifecycle.js';
 import { recentDomainDays, type DomainDay } from '../store/domain-days.js';
-import { domainHistory, domainStatuses, getDomain, type DomainRow, type DomainStatus, type StatusHistoryRow } from '../store/fleet.js';
+import { domainHistory, getDomain, type DomainRow, type StatusHistoryRow } from '../store/fleet.js';
 import { withContext } from './context.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
@@ -96,6 +97,11 @@ async function set(io: CliIo, options: { domain: string; to: DomainStatus; actor
     if (result.outcome === 'changed') {
       writeLine(io.stdout, `${options.domain}: ${result.from} → ${result.to} (by ${options.actor} at ${when(result.at)})`);
       return exitCodes.ok;
+    }
+    if (result.outcome === 'not_allowed') {
+      const allowed = nextStatuses(result.status).join(' or ');
+      writeLine(io.stderr, `smtp-desk domain: ${options.domain} is ${result.status}, and a ${result.status} domain can be set ${allowed}, not ${options.to} (as on the Slack buttons); nothing changed`);
+      return exitCodes.unchanged;
     }
     const by = result.last ? ` (by ${result.last.actor} at ${when(result.last.at)})` : '';
     writeLine(io.stdout, `${options.domain} is already ${result.status}${by}; nothing changed`);

@@ -1,4 +1,4 @@
-import type { DomainStatus } from '../store/fleet.js';
+import type { DomainStatus } from '../fleet/lifecycle.js';
 import type { InboxType } from './profiles.js';
 
 /**

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { snoozeHolds } from '../health/snooze.js';
+import { snoozeHolds } from '../fleet/snooze.js';
 import { judgeFleet, type DomainDay, type DomainDayStats, type DomainVerdict, type FleetReport, type Thresholds } from '../health/index.js';
 import {
   domainStatusCounts,
@@ -24,7 +24,7 @@ export interface Digest {
   report: FleetReport;
   /** Domains with a verdict other than healthy, most severe first (the report's order), except kept ones. */
   flagged: FlaggedDomain[];
-  /** Flagged domains someone chose to Keep, not listed because nothing new happened since (src/health/snooze.ts). */
+  /** Flagged domains someone chose to Keep, not listed because nothing new happened since (src/fleet/snooze.ts). */
   kept: string[];
   statusCounts: StatusCounts;
   /** Status changes from the start of the digest day to the end of the day after it, newest first. */

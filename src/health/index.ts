@@ -2,7 +2,7 @@ export { judgeDomain } from './judge-domain.js';
 export { judgeFleet, type FleetReport, type FleetTotals } from './judge-fleet.js';
 export { mayFireSql } from './may-fire.js';
 export { sparkline } from './sparkline.js';
-export { authChecks, type AuthCheck, type DomainDay, type DomainDayStats, type DomainHistory, type DomainStatus } from './stats.js';
+export { authChecks, type AuthCheck, type DomainDay, type DomainDayStats, type DomainHistory } from './stats.js';
 export {
   defaultThresholds,
   parseThresholds,

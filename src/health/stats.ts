@@ -1,6 +1,4 @@
-/** Lifecycle state of a sending domain; only `active` domains are judged in the fleet digest. */
-export const domainStatuses = ['active', 'pulled', 'reserved'] as const;
-export type DomainStatus = (typeof domainStatuses)[number];
+import type { DomainStatus } from '../fleet/lifecycle.js';
 
 /** The authentication checks a receiver can report as failed, in the order messages name them. */
 export const authChecks = ['spf', 'dkim', 'dmarc', 'ptr', 'multiple'] as const;

@@ -1,4 +1,4 @@
-import type { DomainStatus } from './stats.js';
+import type { DomainStatus } from '../fleet/lifecycle.js';
 
 /** Verdicts from most to least severe; a domain's verdict is its most severe finding. */
 export const verdicts = ['pull', 'fix', 'watch', 'healthy'] as const;

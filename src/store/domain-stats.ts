@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { authChecks, mayFireSql, type DomainDay, type DomainDayStats, type DomainHistory, type DomainStatus, type FleetTotals, type Thresholds } from '../health/index.js';
+import { authChecks, mayFireSql, type DomainDay, type DomainDayStats, type DomainHistory, type FleetTotals, type Thresholds } from '../health/index.js';
+import type { DomainStatus } from '../fleet/lifecycle.js';
 import type { Queryable } from './queryable.js';
 
 /** Days of history before the digest day in `bounce_rate_trend` and `c554_trailing`. */

@@ -1,7 +1,5 @@
-import type { DomainStatus } from '../health/stats.js';
+import type { DomainStatus } from '../fleet/lifecycle.js';
 import type { Queryable } from './queryable.js';
-
-export { domainStatuses, type DomainStatus } from '../health/stats.js';
 
 export const mailboxProviders = ['google', 'microsoft', 'smtp', 'other'] as const;
 export type MailboxProvider = (typeof mailboxProviders)[number];

@@ -1,5 +1,5 @@
 import type { RuleName, Verdict } from '../health/verdict.js';
-import type { DomainStatus } from './fleet.js';
+import type { DomainStatus } from '../fleet/lifecycle.js';
 import type { Queryable } from './queryable.js';
 
 export interface SnoozeInput {
@@ -56,7 +56,7 @@ export async function snoozeDomain(db: Queryable, input: SnoozeInput): Promise<S
 /**
  * The snoozes in force on digest `day`: the latest Keep per domain whose days cover `day`, taken
  * since the domain's last status change (a pull or a reactivation ends a snooze). The digest still
- * lists a snoozed domain when `snoozeHolds` (src/health/snooze.ts) says something new happened.
+ * lists a snoozed domain when `snoozeHolds` (src/fleet/snooze.ts) says something new happened.
  */
 export async function activeSnoozes(db: Queryable, day: string): Promise<Map<string, Snooze>> {
   const { rows } = await db.query<Snooze>(

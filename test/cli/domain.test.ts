@@ -76,6 +76,20 @@ describe(`smtp-desk domain on ${databaseLabel}`, () => {
     expect(history[1]).toContain('pulled → active  by alice (cli)  new DNS records');
   });
 
+  it('refuses the change the buttons refuse: a reserved domain is reactivated, never pulled (exit 4, nothing changed)', async () => {
+    await upsertDomains(store.pool, [{ domain: 'spare.example', provider: 'google', status: 'reserved' }]);
+    const refused = await cli(['spare.example', '--set', 'pulled', '--actor', 'alice']);
+    expect(refused.code).toBe(4);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr.trim()).toBe('smtp-desk domain: spare.example is reserved, and a reserved domain can be set active, not pulled (as on the Slack buttons); nothing changed');
+    expect(await getDomain(store.pool, 'spare.example')).toMatchObject({ status: 'reserved' });
+    expect(await domainHistory(store.pool, 'spare.example')).toEqual([]);
+
+    const reactivated = await cli(['spare.example', '--set', 'active', '--actor', 'alice']);
+    expect(reactivated.code).toBe(0);
+    expect(reactivated.stdout).toMatch(/^spare\.example: reserved → active \(by alice at /);
+  });
+
   it('says so when the domain is unknown (exit 1) and rejects bad usage (exit 2)', async () => {
     const unknown = await cli(['nowhere.example', '--json']);
     expect(unknown).toMatchObject({ code: 1, stdout: '' });

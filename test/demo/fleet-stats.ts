@@ -1,4 +1,5 @@
-import type { DomainDayStats, DomainStatus } from '../../src/health/index.js';
+import type { DomainStatus } from '../../src/fleet/lifecycle.js';
+import type { DomainDayStats } from '../../src/health/index.js';
 import type { Queryable } from '../../src/store/queryable.js';
 
 /**

@@ -1,17 +1,16 @@
 import type { ActionsBlock, Button } from '@slack/types';
 import { z } from 'zod';
 import { ruleNames, verdicts, type RuleName, type Verdict } from '../../health/verdict.js';
-import { domainStatuses, type DomainStatus } from '../../store/fleet.js';
+import { decisionsFrom, domainStatuses, type DomainDecision, type DomainStatus } from '../../fleet/lifecycle.js';
 import { blockKitLimits, truncate } from './limits.js';
 
-/** The domain decisions a button can ask for, and the action_id each button carries. */
+/** The action_id the button for each domain decision carries. */
 export const domainActionIds = {
   pull: 'domain_pull',
   reserve: 'domain_reserve',
   reactivate: 'domain_reactivate',
   keep: 'domain_keep',
-} as const;
-export type DomainDecision = keyof typeof domainActionIds;
+} as const satisfies Record<DomainDecision, string>;
 
 /**
  * What a domain button's `value` carries: a small reference, never the state itself. `from` is the
@@ -40,13 +39,6 @@ export function decodeDomainButtonValue(raw: string | undefined): DomainButtonVa
     return null;
   }
 }
-
-/** Which decisions make sense from each status. */
-export const decisionsFrom: Record<DomainStatus, readonly DomainDecision[]> = {
-  active: ['pull', 'reserve', 'keep'],
-  pulled: ['reactivate', 'reserve'],
-  reserved: ['reactivate'],
-};
 
 const labels: Record<DomainDecision, string> = {
   pull: 'Pull domain',

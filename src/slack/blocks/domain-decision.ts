@@ -1,5 +1,6 @@
 import type { ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
-import type { DomainRow, DomainStatus } from '../../store/fleet.js';
+import type { DomainStatus } from '../../fleet/lifecycle.js';
+import type { DomainRow } from '../../store/fleet.js';
 import { encodeDomainButtonValue, domainActionIds } from './domain-buttons.js';
 import { blockKitLimits, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';

@@ -258,6 +258,27 @@ describe(`domain decisions from buttons, through the app and the fake Slack (${d
   });
 });
 
+describe('Keep from a button that carries no digest day', () => {
+  let harness: Harness;
+  // 05:00 UTC on the 28th is the evening of the 27th in Los Angeles, so the digest day there is the 26th.
+  const now = new Date('2026-11-28T05:00:00Z');
+  beforeAll(async () => {
+    harness = await startApp({ env: { APPROVERS: approver.id, DIGEST_TZ: 'America/Los_Angeles' }, now: () => now });
+    await upsertDomains(harness.store.pool, [{ domain: 'west.example' }]);
+  });
+  afterAll(async () => harness.stop());
+
+  it('snoozes from the digest day in DIGEST_TZ, not from the UTC date', async () => {
+    const buttons = domainButtons({ domain: 'west.example', status: 'active', verdict: 'watch', rules: ['bounce_rate'] });
+    const message = { ts: '1764306000.000100', text: 'digest', blocks: [buttons] };
+    await harness.driver.click(buttonOf(message, 'west.example', 'domain_keep'), { user: approver, message });
+
+    const thread = await harness.fake.waitFor('chat.postMessage');
+    expect(String(thread.args.text)).toContain('not listed again before 2026-11-29');
+    expect((await activeSnoozes(harness.store.pool, '2026-11-26')).get('west.example')).toMatchObject({ day: '2026-11-26', until_day: '2026-11-29', actor: approver.id });
+  });
+});
+
 describe('domain decisions without APPROVERS', () => {
   let harness: Harness;
   beforeAll(async () => {

@@ -1,17 +1,13 @@
-import { decideDomainStatus } from '../../../domains/decide.js';
-import type { DomainStatus } from '../../../store/fleet.js';
-import { reserveSuggestions } from '../../../store/rotation.js';
-import { decisionsFrom, decodeDomainButtonValue, type DomainButtonValue, type DomainDecision } from '../../blocks/domain-buttons.js';
+import type { AppContext } from '../../../context.js';
+import { decideDomainStatus } from '../../../fleet/decide.js';
+import { decisionsFrom, statusAfter, type StatusDecision } from '../../../fleet/lifecycle.js';
+import { replacementsFor } from '../../../fleet/reserves.js';
+import { decodeDomainButtonValue, type DomainButtonValue } from '../../blocks/domain-buttons.js';
 import { alreadyDecidedText, decisionText, rotationBlocks } from '../../blocks/domain-decision.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
-import type { AppContext } from '../../../context.js';
 import type { MessageLines } from '../../message-lines.js';
 import type { ButtonArgs } from './button-args.js';
 import { recordDecision, showDecision, tellClicker } from './show-decision.js';
-
-export type StatusDecision = Exclude<DomainDecision, 'keep'>;
-
-const targets: Record<StatusDecision, DomainStatus> = { pull: 'pulled', reserve: 'reserved', reactivate: 'active' };
 
 /** What a decision records as its reason: what the clicker was shown, e.g. `bounce_rate, invalid_rate on 2026-11-27`. */
 function reasonFrom(value: DomainButtonValue): string | null {
@@ -35,11 +31,11 @@ export function domainDecision(context: AppContext, lines: MessageLines, decisio
       return;
     }
     const db = context.store.pool;
-    const to = targets[decision];
+    const to = statusAfter[decision];
     const result = await decideDomainStatus(db, {
       domain: value.domain,
       to,
-      from: [value.from],
+      seen: value.from,
       actor: body.user.id,
       source: 'button',
       reason: reasonFrom(value),
@@ -59,7 +55,7 @@ export function domainDecision(context: AppContext, lines: MessageLines, decisio
     if (result.outcome === 'changed') {
       const text = decisionText({ domain: value.domain, status: to, by: { actor: body.user.id, at: result.at } });
       await showDecision(args, context, lines, value.domain, text);
-      const rotation = to === 'pulled' ? rotationBlocks(value.domain, await reserveSuggestions(db, value.domain)) : [];
+      const rotation = to === 'pulled' ? rotationBlocks(value.domain, await replacementsFor(db, value.domain)) : [];
       await recordDecision(args, context, text, rotation);
       return;
     }

@@ -1,15 +1,15 @@
-import { activeSnoozes, snoozeDomain } from '../../../store/snoozes.js';
+import type { AppContext } from '../../../context.js';
+import { keepDomain } from '../../../fleet/keep.js';
 import { decodeDomainButtonValue } from '../../blocks/domain-buttons.js';
 import { keptText } from '../../blocks/domain-decision.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
-import type { AppContext } from '../../../context.js';
 import type { MessageLines } from '../../message-lines.js';
 import type { ButtonArgs } from './button-args.js';
 import { recordDecision, showDecision, tellClicker } from './show-decision.js';
 
 /**
  * Keep (runs behind approversOnly): the domain stays in rotation and the digest does not list it
- * again for SNOOZE_DAYS days, unless something new happens (a worse verdict or a new rule).
+ * again for SNOOZE_DAYS days, unless something new happens (a worse verdict or a new rule); see keepDomain.
  */
 export function domainKeep(context: AppContext, lines: MessageLines) {
   return async (args: ButtonArgs): Promise<void> => {
@@ -19,12 +19,10 @@ export function domainKeep(context: AppContext, lines: MessageLines) {
       await tellClicker(args, context, 'That button does not carry a domain I can keep; nothing changed.');
       return;
     }
-    const day = value.day ?? context.now().toISOString().slice(0, 10);
     const domain = escapeMrkdwn(value.domain);
-    const result = await snoozeDomain(context.store.pool, {
+    const result = await keepDomain(context, {
       domain: value.domain,
-      day,
-      days: context.config.SNOOZE_DAYS,
+      day: value.day,
       actor: body.user.id,
       source: 'button',
       verdict: value.verdict ?? null,
@@ -44,9 +42,9 @@ export function domainKeep(context: AppContext, lines: MessageLines) {
       const text = keptText(value.domain, { actor: result.snooze.actor, at: result.snooze.snoozed_at }, result.snooze.until_day);
       await showDecision(args, context, lines, value.domain, text);
       await recordDecision(args, context, text);
-    } else {
-      const snooze = (await activeSnoozes(context.store.pool, day)).get(value.domain);
-      if (snooze) await showDecision(args, context, lines, value.domain, keptText(value.domain, { actor: snooze.actor, at: snooze.snoozed_at }, snooze.until_day));
+    } else if (result.snooze) {
+      const { snooze } = result;
+      await showDecision(args, context, lines, value.domain, keptText(value.domain, { actor: snooze.actor, at: snooze.snoozed_at }, snooze.until_day));
     }
   };
 }

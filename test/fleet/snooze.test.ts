@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snoozeHolds } from '../../src/health/snooze.js';
+import { snoozeHolds } from '../../src/fleet/snooze.js';
 import type { Finding, RuleName, Severity } from '../../src/health/verdict.js';
 
 const finding = (rule: RuleName, severity: Severity): Finding => ({ rule, severity, value: 1, threshold: 0, message: '' });

@@ -1,4 +1,4 @@
-import { severityRank, type DomainVerdict, type RuleName, type Verdict } from './verdict.js';
+import { severityRank, type DomainVerdict, type RuleName, type Verdict } from '../health/verdict.js';
 
 /** What a Keep remembers of the judgement the decider saw. */
 export interface SnoozedJudgement {
