@@ -17,7 +17,7 @@ import { computeDigest } from '../src/digest/digest.js';
 import { loadDemoFleet } from '../src/demo/load.js';
 import { defaultThresholds, judgeFleet } from '../src/health/index.js';
 import { digestMessages } from '../src/slack/blocks/digest.js';
-import { fleetDays } from '../src/store/domain-stats.js';
+import { fleetDays } from '../src/store/fleet-day-scan.js';
 import { migrate } from '../src/store/migrate.js';
 import { machineLine, postgresVersion } from './support/machine.js';
 

@@ -1,5 +1,5 @@
 import { changeDomainStatus, domainHistory, type DomainStatus, type StatusChange, type StatusHistoryRow } from '../store/fleet.js';
-import type { Queryable } from '../store/queryable.js';
+import type { Queryable } from '../store/store.js';
 
 export type DecisionResult =
   | { outcome: 'changed'; from: DomainStatus; to: DomainStatus; at: Date; actor: string }

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { z } from 'zod';
 import { copyBounces, insertBounces, type BounceRecord } from '../store/bounces.js';
 import { upsertComplaints } from '../store/complaints.js';
-import type { Queryable } from '../store/queryable.js';
+import type { Queryable } from '../store/store.js';
 import { upsertSends } from '../store/sends.js';
 import { isAdapterEvent, type Adapter } from './adapters/adapter.js';
 import { createBounceClassifier } from './classify.js';

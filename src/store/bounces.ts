@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyChunks } from './bounce-copy.js';
-import type { Queryable } from './queryable.js';
+import type { Queryable } from './store.js';
 
 /** One bounce event as stored (see docs/data-model.md, bounce_events); addresses lower-case ASCII. */
 export interface BounceRecord {

@@ -1,5 +1,5 @@
 import type { DomainStatus } from '../health/stats.js';
-import type { Queryable } from './queryable.js';
+import type { Queryable } from './store.js';
 
 export { domainStatuses, type DomainStatus } from '../health/stats.js';
 

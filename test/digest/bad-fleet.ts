@@ -1,7 +1,7 @@
 import { insertBounces, type BounceRecord } from '../../src/store/bounces.js';
 import { upsertComplaints } from '../../src/store/complaints.js';
 import { upsertDomains } from '../../src/store/fleet.js';
-import type { Queryable } from '../../src/store/queryable.js';
+import type { Queryable } from '../../src/store/store.js';
 import { upsertSends } from '../../src/store/sends.js';
 
 /** The domains of the crafted fleet made bad on the digest day, with the verdict and the rules each must get. */

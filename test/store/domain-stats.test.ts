@@ -1,10 +1,12 @@
 // The digest's per-domain numbers come from the rollups only; here they must equal what the
 // definitions in docs/health-rules.md give when computed directly from the raw rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultThresholds, judgeDomain, type DomainDay, type DomainDayStats } from '../../src/health/index.js';
+import { defaultThresholds, judgeDomain, type DomainDayNumbers, type DomainDayStats } from '../../src/health/index.js';
 import { insertBounces, type BounceRecord } from '../../src/store/bounces.js';
 import { upsertComplaints, type ComplaintRecord } from '../../src/store/complaints.js';
-import { domainDayStats, domainStatusCounts, fleetDays, recentStatusChanges } from '../../src/store/domain-stats.js';
+import { domainDayStats } from '../../src/store/domain-day-stats.js';
+import { fleetDays } from '../../src/store/fleet-day-scan.js';
+import { domainStatusCounts, recentStatusChanges } from '../../src/store/fleet-status.js';
 import { changeDomainStatus, upsertDomains } from '../../src/store/fleet.js';
 import { upsertSends, type SendRecord } from '../../src/store/sends.js';
 import { randomFor } from '../../src/demo/random.js';
@@ -177,7 +179,7 @@ describe(`domain day stats from the rollups (${databaseLabel})`, () => {
   });
   afterAll(() => store.close());
 
-  const withoutHistory = ({ c554_trailing: _trailing, bounce_rate_trend: _trend, ...day }: DomainDayStats): DomainDay => day;
+  const withoutHistory = ({ c554_trailing: _trailing, bounce_rate_trend: _trend, ...day }: DomainDayStats): DomainDayNumbers => day;
 
   it.each(judgedDays)('every active domain on %s equals the definitions over the raw rows, and so do the totals', async (day) => {
     const { totals, days: listed } = await fleetDays(store.pool, day, defaultThresholds, true);
