@@ -49,7 +49,7 @@ async function generated(): Promise<boolean> {
   );
   if (!rows[0]?.ok) return false;
   const { rows: counts } = await pool.query<{ domains: string; sending: string }>(
-    'SELECT (SELECT count(*) FROM sending_domains) AS domains, (SELECT count(*) FROM send_daily WHERE day = $1) AS sending',
+    'SELECT (SELECT count(*) FROM sending_domains) AS domains, (SELECT count(*) FROM send_daily_rollup WHERE day = $1) AS sending',
     [day],
   );
   return fleet === 'demo' ? Number(counts[0]?.domains) === domains && Number(counts[0]?.sending) > 0 : Number(counts[0]?.sending) === domains;
@@ -168,7 +168,7 @@ try {
   if ((await migrate(pool)).length > 0) await pool.query('VACUUM ANALYZE');
   const counts = await pool.query<{ events: string; sends: string; sent: string; inboxes: string }>(
     `SELECT (SELECT count(*) FROM bounce_events) AS events, (SELECT count(*) FROM daily_sends) AS sends,
-            (SELECT sum(sent) FROM send_daily WHERE day = $1) AS sent, (SELECT count(*) FROM sending_inboxes) AS inboxes`,
+            (SELECT sum(sent) FROM send_daily_rollup WHERE day = $1) AS sent, (SELECT count(*) FROM sending_inboxes) AS inboxes`,
     [day],
   );
   const runs = 5;

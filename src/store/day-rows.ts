@@ -29,7 +29,7 @@ day AS (
          CASE WHEN b.min_bounce_recipient IS NULL THEN 0
               WHEN b.min_bounce_recipient = b.max_bounce_recipient THEN 1 ELSE 2 END AS bounce_recipients
     FROM domains d
-    LEFT JOIN send_daily s ON s.day = $1::date AND s.sending_domain = d.domain
+    LEFT JOIN send_daily_rollup s ON s.day = $1::date AND s.sending_domain = d.domain
     LEFT JOIN bounce_daily b ON b.day = $1::date AND b.sending_domain = d.domain
     LEFT JOIN daily_complaints c ON c.day = $1::date AND c.sending_domain = d.domain
     LEFT JOIN streak t ON t.domain = d.domain
@@ -61,7 +61,7 @@ SELECT sending_domain AS domain, array_agg($1::date - day) AS days_back,
   FROM ${rollup}
  WHERE sending_domain = ANY ($2::text[]) AND day BETWEEN $1::date - ${historyDays} AND $1::date
  GROUP BY sending_domain`;
-const sendHistorySql = historySql('send_daily', ['sent']);
+const sendHistorySql = historySql('send_daily_rollup', ['sent']);
 const bounceHistorySql = historySql('bounce_daily', ['bounces', 'c554']);
 
 /** The day each domain in `$1` (text[]) was created: its history starts no earlier than that, or its first rollup day. */

@@ -19,7 +19,7 @@ const streakDaysSql = mayFireDaysSql('SELECT domain FROM streak');
  * few inactive domains are looked up; complaint rows of zero cannot raise a rate and are left out.
  */
 const fleetScanSql = `
-WITH s AS (SELECT sending_domain, sent FROM send_daily WHERE day = $1::date),
+WITH s AS (SELECT sending_domain, sent FROM send_daily_rollup WHERE day = $1::date),
 b AS (SELECT * FROM bounce_daily WHERE day = $1::date),
 c AS (SELECT sending_domain, complaints, spam_rate::float8 AS reported_spam_rate FROM daily_complaints
        WHERE day = $1::date AND (complaints > 0 OR spam_rate > 0)),
