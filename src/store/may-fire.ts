@@ -16,7 +16,7 @@ const dayCountSql: Record<DayCount, string> = {
 const slack = 1e-9;
 
 /** SQL for a threshold's value: a query parameter, or a column in a test. */
-export type LineSql = (key: keyof Thresholds) => string;
+type LineSql = (key: keyof Thresholds) => string;
 
 /** A rate is multiplied out, so a day without sends needs no special case. */
 function conditionSql(mayFire: MayFire, line: LineSql): string {
@@ -42,7 +42,7 @@ const linesOf = (mayFire: MayFire): (keyof Thresholds)[] => {
 };
 
 /** The thresholds mayFireSql compares with, each once: the query parameters it needs, in this order. */
-export const mayFireLines: readonly (keyof Thresholds)[] = [
+const mayFireLines: readonly (keyof Thresholds)[] = [
   ...new Set(rules.flatMap((rule) => (rule.mayFire ? linesOf(rule.mayFire) : []))),
 ];
 

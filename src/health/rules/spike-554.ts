@@ -34,7 +34,7 @@ function spikeLine(trailing: readonly number[], thresholds: Thresholds): number 
  * ceil(spike_554_min) (the same rounding as `spikeLine`). When it cannot, the rule does not need
  * `c554_trailing`, and the fleet digest does not read it.
  */
-export function spike554CanFire(c554: number, thresholds: Thresholds): boolean {
+function spike554CanFire(c554: number, thresholds: Thresholds): boolean {
   return c554 >= Math.ceil(thresholds.spike_554_min - epsilon);
 }
 

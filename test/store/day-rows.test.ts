@@ -6,7 +6,6 @@ import { insertBounces, type BounceRecord } from '../../src/store/bounces.js';
 import { upsertComplaints, type ComplaintRecord } from '../../src/store/complaints.js';
 import { domainDayStats } from '../../src/store/domain-day-stats.js';
 import { fleetDays } from '../../src/store/fleet-day-scan.js';
-import { domainStatusCounts, recentStatusChanges } from '../../src/store/fleet-status.js';
 import { changeDomainStatus, upsertDomains } from '../../src/store/fleet.js';
 import { upsertSends, type SendRecord } from '../../src/store/sends.js';
 import { randomFor } from '../../src/demo/random.js';
@@ -228,14 +227,5 @@ describe(`domain day stats from the rollups (${databaseLabel})`, () => {
       expect(await domainDayStats(store.pool, 'three.example', day)).toEqual(expected(rows, 'three.example', 'pulled', createdDay, day));
     }
     expect(await domainDayStats(store.pool, 'nowhere.example', '2026-11-27')).toBeNull();
-  });
-
-  it('counts domains by status and lists recent status changes', async () => {
-    expect(await domainStatusCounts(store.pool)).toEqual({ active: 6, pulled: 1, reserved: 1 });
-    const now = Date.now();
-    const recent = await recentStatusChanges(store.pool, new Date(now - 3_600_000), new Date(now + 3_600_000), 10);
-    expect(recent.total).toBe(1);
-    expect(recent.changes[0]).toMatchObject({ domain: 'three.example', from_status: 'active', to_status: 'pulled', actor: 'U0ABC', reason: 'bounces' });
-    expect(await recentStatusChanges(store.pool, new Date(now - 7_200_000), new Date(now - 3_600_000), 10)).toEqual({ changes: [], total: 0 });
   });
 });
