@@ -32,7 +32,7 @@ const tables = [
 ] as const;
 const measured = [
   ...tables.map(([name]) => name),
-  'domain_status_history', 'bounce_daily', 'bounce_hourly', 'send_daily',
+  'domain_status_history', 'bounce_daily', 'bounce_hourly', 'send_daily_rollup',
 ];
 
 async function admin(sql: string): Promise<void> {

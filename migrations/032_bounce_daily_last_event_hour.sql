@@ -1,7 +1,7 @@
 -- persistent_421 looks for throttling streaks still running at the end of the digest day. A domain
 -- whose last active hour that day was clean cannot have one, and bounce_daily now says which hour
 -- that was, so the streak statement looks up hours only for the domains whose last active hour was
--- throttled (src/store/domain-stats.ts, throttleSql; measured in BENCHMARKS.md, "Digest").
+-- throttled (src/store/throttle-streaks.ts, throttleSql; measured in BENCHMARKS.md, "Digest").
 ALTER TABLE bounce_daily ADD COLUMN last_event_hour timestamptz;
 
 UPDATE bounce_daily b SET last_event_hour = h.last_hour

@@ -1,7 +1,7 @@
 import { digestDayAt } from '../day.js';
 import { decideDomainStatus } from '../fleet/decide.js';
 import { domainStatuses, nextStatuses, type DomainStatus } from '../fleet/lifecycle.js';
-import { recentDomainDays, type DomainDay } from '../store/domain-days.js';
+import { recentDomainDays, type DaySendsAndBounces } from '../store/domain-days.js';
 import { domainHistory, getDomain, type DomainRow, type StatusHistoryRow } from '../store/fleet.js';
 import { withContext } from './context.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
@@ -51,7 +51,7 @@ function parseArguments(argv: string[]): DomainOptions | string {
 const when = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const percent = (rate: number | null) => (rate === null ? '–' : `${(rate * 100).toFixed(1)} %`);
 
-function render(domain: DomainRow, history: readonly StatusHistoryRow[], days: readonly DomainDay[]): string {
+function render(domain: DomainRow, history: readonly StatusHistoryRow[], days: readonly DaySendsAndBounces[]): string {
   const lines = [`${domain.domain}: ${domain.status} since ${when(domain.status_changed_at)} · provider ${domain.provider ?? 'unknown'}`, '', 'History (oldest first):'];
   if (history.length === 0) lines.push('  no status changes yet');
   for (const row of history) {

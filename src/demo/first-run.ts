@@ -1,6 +1,6 @@
 import { getMeta, setMetaOnce } from '../store/app-meta.js';
-import { hasSendingDomains } from '../store/fleet-size.js';
-import type { Queryable } from '../store/queryable.js';
+import { hasSendingDomains } from '../store/fleet-status.js';
+import type { Queryable } from '../store/store.js';
 import type { DemoOptions } from './fleet.js';
 import { loadDemoFleet } from './load.js';
 

@@ -1,7 +1,7 @@
 import { insertBounces } from '../store/bounces.js';
 import { upsertComplaints } from '../store/complaints.js';
 import { changeDomainStatus, upsertDomains, upsertInboxes } from '../store/fleet.js';
-import type { Queryable } from '../store/queryable.js';
+import type { Queryable } from '../store/store.js';
 import { upsertSends } from '../store/sends.js';
 import type { DemoOptions } from './fleet.js';
 import { fleetBatches, type FleetBatch } from './generate.js';

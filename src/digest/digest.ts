@@ -1,13 +1,8 @@
 import type pg from 'pg';
 import { snoozeHolds } from '../fleet/snooze.js';
-import { judgeFleet, type DomainDay, type DomainDayStats, type DomainVerdict, type FleetReport, type Thresholds } from '../health/index.js';
-import {
-  domainStatusCounts,
-  fleetDays,
-  recentStatusChanges,
-  type StatusChangeSummary,
-  type StatusCounts,
-} from '../store/domain-stats.js';
+import { judgeFleet, type DomainDayNumbers, type DomainDayStats, type DomainVerdict, type FleetReport, type Thresholds } from '../health/index.js';
+import { fleetDays } from '../store/fleet-day-scan.js';
+import { domainStatusCounts, recentStatusChanges, type StatusChangeSummary, type StatusCounts } from '../store/fleet-status.js';
 import { activeSnoozes } from '../store/snoozes.js';
 import { addDays } from '../day.js';
 
@@ -59,7 +54,7 @@ export async function computeDigest(db: pg.Pool, day: string, thresholds: Thresh
 }
 
 /** A flagged domain's stats: a rule may fire on it, so fleetDays read its history. */
-function withHistory(stats: DomainDay): DomainDayStats {
+function withHistory(stats: DomainDayNumbers): DomainDayStats {
   const { c554_trailing, bounce_rate_trend } = stats;
   if (c554_trailing === undefined || bounce_rate_trend === undefined) throw new Error(`digest: no history read for flagged ${stats.domain}`);
   return { ...stats, c554_trailing, bounce_rate_trend };

@@ -1,5 +1,5 @@
 import { changeDomainStatus, domainHistory, type StatusHistoryRow, type StatusSource } from '../store/fleet.js';
-import type { Queryable } from '../store/queryable.js';
+import type { Queryable } from '../store/store.js';
 import { statusesLeadingTo, type DomainStatus } from './lifecycle.js';
 
 export interface Decision {

@@ -1,5 +1,5 @@
 import type { DomainRow } from '../store/fleet.js';
-import type { Queryable } from '../store/queryable.js';
+import type { Queryable } from '../store/store.js';
 import { reserveSuggestions } from '../store/rotation.js';
 
 /** How many reserve domains a pull suggests putting into rotation. */

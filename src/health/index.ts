@@ -1,8 +1,9 @@
 export { judgeDomain } from './judge-domain.js';
 export { judgeFleet, type FleetReport, type FleetTotals } from './judge-fleet.js';
-export { mayFireSql } from './may-fire.js';
+export { rules } from './rules/index.js';
+export type { DayCount, MayFire, Rule } from './rules/rule.js';
 export { sparkline } from './sparkline.js';
-export { authChecks, type AuthCheck, type DomainDay, type DomainDayStats, type DomainHistory } from './stats.js';
+export { authChecks, type AuthCheck, type DomainDayNumbers, type DomainDayStats, type DomainHistory } from './stats.js';
 export {
   defaultThresholds,
   parseThresholds,

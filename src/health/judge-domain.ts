@@ -2,7 +2,7 @@ import { bouncePattern } from './pattern.js';
 import { dayRates } from './rates.js';
 import { rules } from './rules/index.js';
 import { isLowVolume } from './rules/low-volume.js';
-import type { DomainDay } from './stats.js';
+import type { DomainDayNumbers } from './stats.js';
 import type { Thresholds } from './thresholds.js';
 import { severityRank, verdictOf, type DomainVerdict, type Finding } from './verdict.js';
 
@@ -11,7 +11,7 @@ import { severityRank, verdictOf, type DomainVerdict, type Finding } from './ver
  * non-active domains; a single-domain lookup may still want the numbers). Findings are listed most
  * severe first; the verdict is the most severe finding, or healthy.
  */
-export function judgeDomain(stats: DomainDay, thresholds: Thresholds): DomainVerdict {
+export function judgeDomain(stats: DomainDayNumbers, thresholds: Thresholds): DomainVerdict {
   const rates = dayRates(stats);
   const ratesJudged = !isLowVolume(stats, thresholds);
   const findings: Finding[] = [];

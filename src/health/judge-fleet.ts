@@ -1,5 +1,5 @@
 import { judgeDomain } from './judge-domain.js';
-import type { DomainDay } from './stats.js';
+import type { DomainDayNumbers } from './stats.js';
 import type { Thresholds } from './thresholds.js';
 import { severityRank, type DomainVerdict, type Verdict } from './verdict.js';
 
@@ -65,7 +65,7 @@ function sortByUrgency(verdicts: readonly DomainVerdict[]): DomainVerdict[] {
  * the domains a rule may fire on): the active domains not in `days` are counted as healthy. Without
  * `totals`, `days` is the whole fleet and the totals are its sums.
  */
-export function judgeFleet(days: readonly DomainDay[], thresholds: Thresholds, totals?: FleetTotals): FleetReport {
+export function judgeFleet(days: readonly DomainDayNumbers[], thresholds: Thresholds, totals?: FleetTotals): FleetReport {
   const active = days.filter((stats) => stats.status === 'active');
   const fleet = totals ?? {
     domains_checked: active.length,

@@ -1,4 +1,4 @@
-import type { DomainDay } from './stats.js';
+import type { DomainDayNumbers } from './stats.js';
 
 /** Where a complaint rate came from: a provider's reported spam rate, or complaints counted against sends. */
 export type ComplaintSource = 'reported' | 'counted';
@@ -12,7 +12,7 @@ export interface DayRates {
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
-function complaintRate(stats: DomainDay): Pick<DayRates, 'complaint_rate' | 'complaint_source'> {
+function complaintRate(stats: DomainDayNumbers): Pick<DayRates, 'complaint_rate' | 'complaint_source'> {
   if (stats.reported_spam_rate !== null) {
     return { complaint_rate: stats.reported_spam_rate, complaint_source: 'reported' };
   }
@@ -21,7 +21,7 @@ function complaintRate(stats: DomainDay): Pick<DayRates, 'complaint_rate' | 'com
 }
 
 /** The day's rates as fractions; null when there were no sends (or no complaint data at all). */
-export function dayRates(stats: DomainDay): DayRates {
+export function dayRates(stats: DomainDayNumbers): DayRates {
   return {
     bounce_rate: share(stats.bounces, stats.sent),
     ...complaintRate(stats),

@@ -11,7 +11,7 @@ export type AuthCheck = (typeof authChecks)[number];
  * Field names are snake_case, like the rollup columns and the digest JSON.
  * Every count is a non-negative integer; every rate is a fraction (0.07 = 7 %).
  */
-export interface DomainDay {
+export interface DomainDayNumbers {
   /** The sending domain, lower-case, e.g. `outreach-example.com`. */
   domain: string;
   /** The digest day as `YYYY-MM-DD` (UTC). */
@@ -53,7 +53,7 @@ export interface DomainDay {
 }
 
 /** A domain's day with its history read. */
-export interface DomainDayStats extends DomainDay {
+export interface DomainDayStats extends DomainDayNumbers {
   c554_trailing: readonly number[];
   bounce_rate_trend: readonly (number | null)[];
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { BounceRecord } from '../store/bounce-record.js';
 import { copyBounces, insertBounces } from '../store/bounces.js';
 import { upsertComplaints } from '../store/complaints.js';
-import type { Queryable } from '../store/queryable.js';
+import type { Queryable } from '../store/store.js';
 import { upsertSends } from '../store/sends.js';
 import { isAdapterEvent, type Adapter } from './adapters/adapter.js';
 import { createBounceClassifier } from './classify.js';

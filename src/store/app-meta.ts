@@ -1,4 +1,4 @@
-import type { Queryable } from './queryable.js';
+import type { Queryable } from './store.js';
 
 /** The value stored under `key` in app_meta, or null. */
 export async function getMeta(db: Queryable, key: string): Promise<string | null> {

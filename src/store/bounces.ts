@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyChunks } from './bounce-copy.js';
 import type { BounceRecord } from './bounce-record.js';
-import type { Queryable } from './queryable.js';
+import type { Queryable } from './store.js';
 
 const columns = [
   ['occurred_at', 'timestamptz'],

@@ -1,4 +1,4 @@
-import type { Queryable } from './queryable.js';
+import type { Queryable } from './store.js';
 import type { UpsertCounts } from './sends.js';
 
 /** Spam complaints of one sending domain on one UTC day: a count, a reported rate (fraction), or both. */

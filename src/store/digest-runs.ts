@@ -1,4 +1,4 @@
-import type { Queryable } from './queryable.js';
+import type { Queryable } from './store.js';
 
 export type DigestRunStatus = 'claimed' | 'posted' | 'failed';
 

@@ -1,5 +1,5 @@
 import type { DomainStatus } from '../fleet/lifecycle.js';
-import type { Queryable } from './queryable.js';
+import type { Queryable } from './store.js';
 
 export const mailboxProviders = ['google', 'microsoft', 'smtp', 'other'] as const;
 export type MailboxProvider = (typeof mailboxProviders)[number];

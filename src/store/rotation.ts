@@ -1,5 +1,5 @@
 import type { DomainRow } from './fleet.js';
-import type { Queryable } from './queryable.js';
+import type { Queryable } from './store.js';
 
 /**
  * Reserve domains to put into rotation in place of `domain`: those reserved the longest first,

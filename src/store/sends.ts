@@ -1,4 +1,4 @@
-import type { Queryable } from './queryable.js';
+import type { Queryable } from './store.js';
 
 /** Messages one inbox sent on one UTC day (`day` is YYYY-MM-DD). */
 export interface SendRecord {

@@ -1,6 +1,6 @@
 import type { RuleName, Verdict } from '../health/verdict.js';
 import type { DomainStatus } from '../fleet/lifecycle.js';
-import type { Queryable } from './queryable.js';
+import type { Queryable } from './store.js';
 
 export interface SnoozeInput {
   domain: string;

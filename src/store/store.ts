@@ -2,6 +2,9 @@ import pg from 'pg';
 import type { Config } from '../config.js';
 import { startEmbeddedServer } from './embedded.js';
 
+/** Anything that runs a query: the pool, or one checked-out client inside a transaction. */
+export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
 export interface Store {
   pool: pg.Pool;
   /** Whether the rows live in the embedded database folder or on a Postgres server. */

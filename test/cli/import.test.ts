@@ -143,7 +143,7 @@ describe(`smtp-desk import on ${databaseLabel}`, () => {
     const result = await run(['sends', analytics, '--format', 'instantly']);
     expect(result).toMatchObject({ code: 0 });
     expect(result.stdout).toMatch(/^read 2, inserted 0, updated 1, duplicates 1, /);
-    const { rows } = await store.pool.query("SELECT sent::int AS sent, inboxes FROM send_daily WHERE sending_domain = 'outreach-example.com'");
+    const { rows } = await store.pool.query("SELECT sent::int AS sent, inboxes FROM send_daily_rollup WHERE sending_domain = 'outreach-example.com'");
     expect(rows).toEqual([{ sent: 41, inboxes: 2 }]);
 
     const complaints = await write('complaints.csv', 'day,sending_domain,complaints,spam_rate\n2026-11-27,outreach-example.com,3,\n2026-11-27,reach-example.io,,0.004\n');

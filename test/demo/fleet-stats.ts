@@ -1,6 +1,6 @@
 import type { DomainStatus } from '../../src/fleet/lifecycle.js';
 import type { DomainDayStats } from '../../src/health/index.js';
-import type { Queryable } from '../../src/store/queryable.js';
+import type { Queryable } from '../../src/store/store.js';
 
 /**
  * Every domain's DomainDayStats for `day`, computed from the rollups (and the raw events, for the
@@ -28,7 +28,7 @@ export async function fleetDayStats(db: Queryable, day: string): Promise<DomainD
                 AND e.category IN ('reputation', 'spam_content'))::text AS reputation_recipient_domains,
             c.complaints, c.spam_rate::text
        FROM sending_domains d
-       LEFT JOIN send_daily s ON s.day = $1 AND s.sending_domain = d.domain
+       LEFT JOIN send_daily_rollup s ON s.day = $1 AND s.sending_domain = d.domain
        LEFT JOIN bounce_daily b ON b.day = $1 AND b.sending_domain = d.domain
        LEFT JOIN daily_complaints c ON c.day = $1 AND c.sending_domain = d.domain
       ORDER BY d.domain`,
@@ -39,7 +39,7 @@ export async function fleetDayStats(db: Queryable, day: string): Promise<DomainD
             coalesce(b.bounces, 0) AS bounces, coalesce(b.c554, 0) AS c554
        FROM sending_domains d
        CROSS JOIN generate_series($1::date - 7, $1::date, interval '1 day') AS g(day)
-       LEFT JOIN send_daily s ON s.sending_domain = d.domain AND s.day = g.day::date
+       LEFT JOIN send_daily_rollup s ON s.sending_domain = d.domain AND s.day = g.day::date
        LEFT JOIN bounce_daily b ON b.sending_domain = d.domain AND b.day = g.day::date`,
     [day],
   );

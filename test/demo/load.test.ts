@@ -5,7 +5,7 @@ import { loadDemoFleet, type LoadSummary } from '../../src/demo/load.js';
 import { safeDailyMax } from '../../src/demo/profiles.js';
 import type { SpecialRole } from '../../src/demo/roles.js';
 import { defaultThresholds, judgeDomain, type RuleName, type Severity } from '../../src/health/index.js';
-import type { Queryable } from '../../src/store/queryable.js';
+import type { Queryable } from '../../src/store/store.js';
 import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
 import { fleetDayStats } from './fleet-stats.js';
 

@@ -2,7 +2,7 @@ import type { BounceRecord } from '../../src/store/bounce-record.js';
 import { insertBounces } from '../../src/store/bounces.js';
 import { upsertComplaints } from '../../src/store/complaints.js';
 import { upsertDomains } from '../../src/store/fleet.js';
-import type { Queryable } from '../../src/store/queryable.js';
+import type { Queryable } from '../../src/store/store.js';
 import { upsertSends } from '../../src/store/sends.js';
 
 /** The domains of the crafted fleet made bad on the digest day, with the verdict and the rules each must get. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { defaultThresholds, judgeDomain, type DomainDayStats } from '../../src/health/index.js';
-import { spike554CanFire } from '../../src/health/rules/spike-554.js';
 import { dayStats } from './day-stats.js';
 
 const judge = (overrides: Partial<DomainDayStats>) => judgeDomain(dayStats(overrides), defaultThresholds);
@@ -173,10 +172,11 @@ describe('spike_554 without the 554 history (the fleet digest reads it only wher
   };
 
   it('can fire only from spike_554_min up, whatever the history', () => {
-    expect(spike554CanFire(4, defaultThresholds)).toBe(false);
-    expect(spike554CanFire(5, defaultThresholds)).toBe(true);
-    expect(spike554CanFire(1, { ...defaultThresholds, spike_554_min: 1 })).toBe(true);
-    expect(spike554CanFire(0, { ...defaultThresholds, spike_554_min: 1 })).toBe(false);
+    const needsHistory = (c554: number, spike_554_min: number) => () => judgeDomain(withoutHistory(c554), { ...defaultThresholds, spike_554_min });
+    expect(needsHistory(4, 5)).not.toThrow();
+    expect(needsHistory(5, 5)).toThrow('spike_554: outreach-example.com has 5 554s but no c554_trailing');
+    expect(needsHistory(1, 1)).toThrow('no c554_trailing');
+    expect(needsHistory(0, 1)).not.toThrow();
   });
 
   it('is quiet below the floor without reading a history', () => {

@@ -71,7 +71,7 @@ const expectedSql = {
       count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '4' AND (reply_code = 421 OR category = 'rate_limited'))::int AS throttled,
       count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '4' AND category = 'greylisted')::int AS greylisted
     FROM bounce_events GROUP BY 1, 2 ORDER BY 1, 2`,
-  send_daily: `SELECT day, split_part(sending_inbox, '@', 2) AS sending_domain, sum(sent)::bigint AS sent, count(*)::int AS inboxes
+  send_daily_rollup: `SELECT day, split_part(sending_inbox, '@', 2) AS sending_domain, sum(sent)::bigint AS sent, count(*)::int AS inboxes
     FROM daily_sends GROUP BY 1, 2 ORDER BY 1, 2`,
 } as const;
 
@@ -81,7 +81,7 @@ const actualSql: Record<keyof typeof expectedSql, string> = {
   bounce_recipient_domain_counts: `SELECT d.day, c.* FROM (SELECT DISTINCT (occurred_at AT TIME ZONE 'UTC')::date AS day FROM bounce_events) d
     CROSS JOIN bounce_recipient_domain_counts(d.day, NULL) c ORDER BY 1, 2`,
   bounce_hourly: 'SELECT * FROM bounce_hourly ORDER BY hour, sending_domain',
-  send_daily: 'SELECT * FROM send_daily ORDER BY day, sending_domain',
+  send_daily_rollup: 'SELECT * FROM send_daily_rollup ORDER BY day, sending_domain',
 };
 
 describe(`rollups on ${databaseLabel}`, () => {

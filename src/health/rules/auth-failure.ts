@@ -17,7 +17,7 @@ const labels: Record<AuthCheck, string> = {
 export const authFailure: Rule = {
   name: 'auth_failure',
   judgesRates: false,
-  mayFire: (line) => `auth_total >= ${line('auth_failures_min')}`,
+  mayFire: { count: 'auth_failures', atLeast: 'auth_failures_min' },
   check({ stats, thresholds }) {
     const failed = authChecks.filter((check) => stats.auth_failures[check] > 0);
     const total = failed.reduce((sum, check) => sum + stats.auth_failures[check], 0);

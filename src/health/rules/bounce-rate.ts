@@ -1,4 +1,3 @@
-import { rateOver } from './rate-over.js';
 import { count, percentAgainst, percentLine, whole } from '../format.js';
 import type { Rule } from './rule.js';
 
@@ -6,7 +5,7 @@ import type { Rule } from './rule.js';
 export const bounceRate: Rule = {
   name: 'bounce_rate',
   judgesRates: true,
-  mayFire: (line) => rateOver('bounces', line('bounce_rate_pull'), line),
+  mayFire: { rate: 'bounces', over: 'bounce_rate_pull' },
   check({ stats, thresholds, rates }) {
     const rate = rates.bounce_rate;
     const line = thresholds.bounce_rate_pull;

@@ -1,10 +1,9 @@
-import { rateOver } from './rate-over.js';
 import { count, percentAgainst, percentLine } from '../format.js';
 import type { DayRates } from '../rates.js';
-import type { DomainDay } from '../stats.js';
+import type { DomainDayNumbers } from '../stats.js';
 import type { Rule } from './rule.js';
 
-const sources: Record<NonNullable<DayRates['complaint_source']>, (stats: DomainDay) => string> = {
+const sources: Record<NonNullable<DayRates['complaint_source']>, (stats: DomainDayNumbers) => string> = {
   reported: () => 'as reported by the mailbox provider',
   counted: (stats) => `${count(stats.complaints ?? 0, 'complaint')} in ${count(stats.sent, 'send')}`,
 };
@@ -13,7 +12,7 @@ const sources: Record<NonNullable<DayRates['complaint_source']>, (stats: DomainD
 export const complaintRate: Rule = {
   name: 'complaint_rate',
   judgesRates: true,
-  mayFire: (line) => rateOver('coalesce(reported_spam_rate * sent, complaints)', line('complaint_rate_pull'), line),
+  mayFire: { rate: 'complaints', over: 'complaint_rate_pull' },
   check({ stats, thresholds, rates }) {
     const rate = rates.complaint_rate;
     const line = thresholds.complaint_rate_pull;

@@ -1,4 +1,3 @@
-import { rateOver } from './rate-over.js';
 import { count, percentAgainst, percentLine, whole } from '../format.js';
 import type { Rule } from './rule.js';
 
@@ -6,7 +5,7 @@ import type { Rule } from './rule.js';
 export const invalidRate: Rule = {
   name: 'invalid_rate',
   judgesRates: true,
-  mayFire: (line) => rateOver('invalid', line('invalid_rate_fix'), line),
+  mayFire: { rate: 'invalid', over: 'invalid_rate_fix' },
   check({ stats, thresholds, rates }) {
     const rate = rates.invalid_rate;
     const line = thresholds.invalid_rate_fix;

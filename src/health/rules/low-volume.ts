@@ -1,10 +1,10 @@
 import { count } from '../format.js';
-import type { DomainDay } from '../stats.js';
+import type { DomainDayNumbers } from '../stats.js';
 import type { Thresholds } from '../thresholds.js';
 import type { Rule } from './rule.js';
 
 /** Below `min_sends` sends a single bounce swings a rate too far for it to mean anything. */
-export function isLowVolume(stats: DomainDay, thresholds: Thresholds): boolean {
+export function isLowVolume(stats: DomainDayNumbers, thresholds: Thresholds): boolean {
   return stats.sent < thresholds.min_sends;
 }
 

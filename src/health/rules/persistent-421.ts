@@ -8,7 +8,7 @@ import type { Rule } from './rule.js';
 export const persistent421: Rule = {
   name: 'persistent_421',
   judgesRates: false,
-  mayFire: (line) => `throttled_hours >= ${line('throttled_hours_fix')}`,
+  mayFire: { count: 'throttled_hours', atLeast: 'throttled_hours_fix' },
   check({ stats, thresholds }) {
     const line = thresholds.throttled_hours_fix;
     if (stats.throttled_hours < line) return null;

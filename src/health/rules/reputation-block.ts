@@ -24,7 +24,7 @@ export const reputationBlock: Rule = {
   name: 'reputation_block',
   judgesRates: false,
   // At least one reputation block means at least one recipient domain.
-  mayFire: () => 'reputation_blocks >= 1',
+  mayFire: { count: 'reputation_blocks', atLeast: 1 },
   check({ stats, thresholds }) {
     const domains = stats.reputation_recipient_domains;
     if (domains < 1) return null;

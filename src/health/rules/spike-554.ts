@@ -34,7 +34,7 @@ function spikeLine(trailing: readonly number[], thresholds: Thresholds): number 
  * ceil(spike_554_min) (the same rounding as `spikeLine`). When it cannot, the rule does not need
  * `c554_trailing`, and the fleet digest does not read it.
  */
-export function spike554CanFire(c554: number, thresholds: Thresholds): boolean {
+function spike554CanFire(c554: number, thresholds: Thresholds): boolean {
   return c554 >= Math.ceil(thresholds.spike_554_min - epsilon);
 }
 
@@ -42,8 +42,8 @@ export function spike554CanFire(c554: number, thresholds: Thresholds): boolean {
 export const spike554: Rule = {
   name: 'spike_554',
   judgesRates: false,
-  // spike554CanFire in SQL: spike_554_min is a whole number.
-  mayFire: (line) => `c554 >= ${line('spike_554_min')}`,
+  // spike554CanFire: spike_554_min is a whole number.
+  mayFire: { count: 'c554', atLeast: 'spike_554_min' },
   check({ stats, thresholds }) {
     if (!spike554CanFire(stats.c554, thresholds)) return null;
     // Absent is "not read", not "no 554s": judging a possible spike without its history would be a guess.

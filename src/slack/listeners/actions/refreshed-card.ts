@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { digestDayAt } from '../../../day.js';
 import { judgeDomain } from '../../../health/index.js';
 import { recentDomainDays } from '../../../store/domain-days.js';
-import { domainDayStats } from '../../../store/domain-stats.js';
+import { domainDayStats } from '../../../store/domain-day-stats.js';
 import { getDomain } from '../../../store/fleet.js';
 import { domainCardBlocks } from '../../blocks/domain-card.js';
 import type { AppContext } from '../../../context.js';

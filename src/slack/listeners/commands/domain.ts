@@ -1,7 +1,7 @@
 import { digestDayAt } from '../../../day.js';
 import { judgeDomain } from '../../../health/index.js';
 import { recentDomainDays } from '../../../store/domain-days.js';
-import { domainDayStats } from '../../../store/domain-stats.js';
+import { domainDayStats } from '../../../store/domain-day-stats.js';
 import { getDomain } from '../../../store/fleet.js';
 import { domainCardBlocks, domainCardText } from '../../blocks/domain-card.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';

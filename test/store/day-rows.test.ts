@@ -1,11 +1,12 @@
 // The digest's per-domain numbers come from the rollups only; here they must equal what the
 // definitions in docs/health-rules.md give when computed directly from the raw rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultThresholds, judgeDomain, type DomainDay, type DomainDayStats } from '../../src/health/index.js';
+import { defaultThresholds, judgeDomain, type DomainDayNumbers, type DomainDayStats } from '../../src/health/index.js';
 import type { BounceRecord } from '../../src/store/bounce-record.js';
 import { insertBounces } from '../../src/store/bounces.js';
 import { upsertComplaints, type ComplaintRecord } from '../../src/store/complaints.js';
-import { domainDayStats, domainStatusCounts, fleetDays, recentStatusChanges } from '../../src/store/domain-stats.js';
+import { domainDayStats } from '../../src/store/domain-day-stats.js';
+import { fleetDays } from '../../src/store/fleet-day-scan.js';
 import { changeDomainStatus, upsertDomains } from '../../src/store/fleet.js';
 import { upsertSends, type SendRecord } from '../../src/store/sends.js';
 import { randomFor } from '../../src/demo/random.js';
@@ -178,7 +179,7 @@ describe(`domain day stats from the rollups (${databaseLabel})`, () => {
   });
   afterAll(() => store.close());
 
-  const withoutHistory = ({ c554_trailing: _trailing, bounce_rate_trend: _trend, ...day }: DomainDayStats): DomainDay => day;
+  const withoutHistory = ({ c554_trailing: _trailing, bounce_rate_trend: _trend, ...day }: DomainDayStats): DomainDayNumbers => day;
 
   it.each(judgedDays)('every active domain on %s equals the definitions over the raw rows, and so do the totals', async (day) => {
     const { totals, days: listed } = await fleetDays(store.pool, day, defaultThresholds, true);
@@ -227,14 +228,5 @@ describe(`domain day stats from the rollups (${databaseLabel})`, () => {
       expect(await domainDayStats(store.pool, 'three.example', day)).toEqual(expected(rows, 'three.example', 'pulled', createdDay, day));
     }
     expect(await domainDayStats(store.pool, 'nowhere.example', '2026-11-27')).toBeNull();
-  });
-
-  it('counts domains by status and lists recent status changes', async () => {
-    expect(await domainStatusCounts(store.pool)).toEqual({ active: 6, pulled: 1, reserved: 1 });
-    const now = Date.now();
-    const recent = await recentStatusChanges(store.pool, new Date(now - 3_600_000), new Date(now + 3_600_000), 10);
-    expect(recent.total).toBe(1);
-    expect(recent.changes[0]).toMatchObject({ domain: 'three.example', from_status: 'active', to_status: 'pulled', actor: 'U0ABC', reason: 'bounces' });
-    expect(await recentStatusChanges(store.pool, new Date(now - 7_200_000), new Date(now - 3_600_000), 10)).toEqual({ changes: [], total: 0 });
   });
 });

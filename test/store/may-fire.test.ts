@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomFor, type Random } from '../../src/demo/random.js';
-import { defaultThresholds, judgeDomain, mayFireSql, thresholdsSchema, type DomainDayStats, type Thresholds } from '../../src/health/index.js';
+import { defaultThresholds, judgeDomain, rules, thresholdsSchema, type DomainDayStats, type MayFire, type Thresholds } from '../../src/health/index.js';
+import { mayFireSql } from '../../src/store/may-fire.js';
+import { dayStats } from '../health/day-stats.js';
 import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
-import { dayStats } from './day-stats.js';
 
-// mayFireSql decides which domains the fleet digest judges at all: a domain it lets go is reported
-// healthy unseen. So whenever judgeDomain flags a domain, the SQL condition must hold for its row.
+// mayFireSql (the rules' `mayFire`, as the store runs it) decides which domains the fleet digest
+// judges at all: a domain it lets go is reported healthy unseen. So whenever judgeDomain flags a
+// domain, the SQL condition must hold for its row.
 
 const thresholdKeys = Object.keys(thresholdsSchema.shape) as (keyof Thresholds)[];
 const dayColumns = [
@@ -98,6 +100,25 @@ async function mayFireInSql(store: TestStore, rows: readonly { columns: DayColum
 
 const whole = (cases: readonly Case[]) => cases.map(({ stats, thresholds }) => ({ columns: columnsOf(stats), thresholds }));
 
+/** The lines a rule's mayFire compares with: its own, and for a rate the sends needed to judge it. */
+const linesOf = (mayFire: MayFire): (keyof Thresholds)[] => {
+  if ('rate' in mayFire) return ['min_sends', mayFire.over];
+  return typeof mayFire.atLeast === 'number' ? [] : [mayFire.atLeast];
+};
+const comparedLines = [...new Set(rules.flatMap((rule) => (rule.mayFire ? linesOf(rule.mayFire) : [])))];
+
+/** A line one step harder to reach: a fraction 5 % higher, a count one more. */
+const stricter = (thresholds: Thresholds, key: keyof Thresholds): Thresholds => {
+  const line = thresholds[key];
+  return { ...thresholds, [key]: line < 1 ? line * 1.05 : line + 1 };
+};
+
+const sample = () => {
+  const random = randomFor('may-fire');
+  return Array.from({ length: 5_000 }, () => caseFrom(random));
+};
+const isFlagged = ({ stats, thresholds }: Case) => judgeDomain(stats, thresholds).verdict !== 'healthy';
+
 describe(`mayFireSql on ${databaseLabel}`, () => {
   let store: TestStore;
   beforeAll(async () => {
@@ -108,10 +129,8 @@ describe(`mayFireSql on ${databaseLabel}`, () => {
   });
 
   it('holds for every domain judgeDomain flags, over 5,000 days around every line', async () => {
-    const random = randomFor('may-fire');
-    const cases = Array.from({ length: 5_000 }, () => caseFrom(random));
+    const cases = sample();
     const mayFire = await mayFireInSql(store, whole(cases));
-    const isFlagged = ({ stats, thresholds }: Case) => judgeDomain(stats, thresholds).verdict !== 'healthy';
     const missed = cases.filter((entry, i) => isFlagged(entry) && !mayFire[i]);
     expect(missed.map(({ stats, thresholds }) => ({ stats, thresholds, verdict: judgeDomain(stats, thresholds) }))).toEqual([]);
     const flagged = cases.filter(isFlagged).length;
@@ -120,15 +139,25 @@ describe(`mayFireSql on ${databaseLabel}`, () => {
     expect(mayFire.filter((fires) => !fires).length).toBeGreaterThan(1_000);
   });
 
-  it('lets a clean day go, and a low-volume day with a bad rate, but not one auth failure', async () => {
+  it('misses flagged days as soon as any line it compares with is one step stricter than the rule\'s', async () => {
+    const cases = sample();
+    const flagged = cases.filter(isFlagged);
+    for (const key of comparedLines) {
+      const mayFire = await mayFireInSql(store, flagged.map(({ stats, thresholds }) => ({ columns: columnsOf(stats), thresholds: stricter(thresholds, key) })));
+      expect(mayFire.filter((fires) => !fires).length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it('lets a clean day go, and a low-volume day with a bad rate, but not one auth failure or one reputation block', async () => {
     const clean = dayStats({ bounces: 10, invalid: 5, complaints: 1 });
     const lowVolume = dayStats({ sent: 10, bounces: 5, invalid: 5, complaints: 3 });
     const oneSpf = dayStats({ auth_failures: { spf: 1, dkim: 0, dmarc: 0, ptr: 0, multiple: 0 } });
     const atTheLine = dayStats({ sent: 100, bounces: 7 });
     const justOver = dayStats({ sent: 100_000, bounces: 7_001 });
     const reported = dayStats({ complaints: null, reported_spam_rate: 0.0031 });
-    const cases = [clean, lowVolume, oneSpf, atTheLine, justOver, reported].map((stats) => ({ stats, thresholds: defaultThresholds }));
-    expect(await mayFireInSql(store, whole(cases))).toEqual([false, false, true, true, true, true]);
-    expect(cases.map(({ stats }) => judgeDomain(stats, defaultThresholds).verdict)).toEqual(['healthy', 'healthy', 'fix', 'healthy', 'pull', 'pull']);
+    const oneBlock = dayStats({ reputation_blocks: 1, reputation_recipient_domains: 1 });
+    const cases = [clean, lowVolume, oneSpf, atTheLine, justOver, reported, oneBlock].map((stats) => ({ stats, thresholds: defaultThresholds }));
+    expect(await mayFireInSql(store, whole(cases))).toEqual([false, false, true, true, true, true, true]);
+    expect(cases.map(({ stats }) => judgeDomain(stats, defaultThresholds).verdict)).toEqual(['healthy', 'healthy', 'fix', 'healthy', 'pull', 'pull', 'watch']);
   });
 });

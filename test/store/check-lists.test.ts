@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authChecks, verdicts } from '../../src/health/index.js';
+import { categories } from '../../src/knowledge/types.js';
+import type { DigestRunStatus } from '../../src/store/digest-runs.js';
+import { domainStatuses } from '../../src/fleet/lifecycle.js';
+import { mailboxProviders, statusSources } from '../../src/store/fleet.js';
+import type { SnoozeInput } from '../../src/store/snoozes.js';
+import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
+
+/** A union without a runtime list, spelt out here: TypeScript refuses a missing or an extra member. */
+const members = <T extends string>(all: Record<T, true>): readonly T[] => Object.keys(all) as T[];
+
+/** Every `column IN (...)` CHECK of the schema against the TypeScript union its values must match. */
+const unions: Record<string, readonly string[]> = {
+  'sending_domains.status': domainStatuses,
+  'sending_domains.provider': mailboxProviders,
+  'sending_inboxes.provider': mailboxProviders,
+  'domain_status_history.from_status': domainStatuses,
+  'domain_status_history.to_status': domainStatuses,
+  'domain_status_history.source': statusSources,
+  'bounce_events.category': categories,
+  'bounce_events.auth_check': authChecks,
+  'digest_runs.status': members<DigestRunStatus>({ claimed: true, posted: true, failed: true }),
+  'domain_snoozes.verdict': verdicts,
+  'domain_snoozes.source': members<SnoozeInput['source']>({ button: true, command: true, cli: true }),
+};
+
+/** `CHECK ((status = ANY (ARRAY['active'::text, …])))`, as pg_get_constraintdef prints an IN list. */
+const inList = /\(\(?(\w+) = ANY \(ARRAY\[([^\]]*)\]\)/g;
+
+describe(`CHECK lists on ${databaseLabel}`, () => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openTestStore();
+  });
+  afterAll(async () => store.close());
+
+  it('allow exactly the values of the TypeScript union each one mirrors', async () => {
+    const { rows } = await store.pool.query<{ table: string; definition: string }>(
+      `SELECT conrelid::regclass::text AS table, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+        WHERE contype = 'c' AND connamespace = current_schema()::regnamespace`,
+    );
+    const lists: Record<string, string[]> = {};
+    for (const { table, definition } of rows) {
+      for (const [, column, values] of definition.matchAll(inList)) {
+        lists[`${table}.${column}`] = [...values!.matchAll(/'([^']*)'::text/g)].map((match) => match[1]!).sort();
+      }
+    }
+    const expected = Object.fromEntries(Object.entries(unions).map(([key, values]) => [key, [...values].sort()]));
+    expect(lists).toEqual(expected);
+  });
+});
