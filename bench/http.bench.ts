@@ -1,8 +1,10 @@
 // Signed `/smtp help` requests per second through smtp-desk's HTTP receiver (signature check, Bolt
 // routing, the real listener) against a bare node:http server answering the same route with the
 // same body, driven by the same client in the same run; then time from `smtp-desk serve` to ready
-// on an existing embedded data folder, against bare `node -e` start-up.
-import { spawn, type ChildProcess } from 'node:child_process';
+// on an existing embedded data folder, compiled (bin/smtp-desk.js running dist/, built first) and
+// from the TypeScript sources through tsx (how bin/smtp-desk.js ran before dist/), taking turns,
+// against bare `node -e` start-up.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -12,7 +14,12 @@ import { fileURLToPath } from 'node:url';
 import { formatRate, machineLine } from './support/machine.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'bin', 'smtp-desk.js');
+/** The two ways to start smtp-desk: node's arguments before the verb. */
+const starts = {
+  compiled: [path.join(root, 'bin', 'smtp-desk.js')],
+  tsx: ['--import', 'tsx', path.join(root, 'src', 'main.ts')],
+} as const;
+type Start = keyof typeof starts;
 const signingSecret = 'bench-signing-secret';
 const requests = Number(process.env.BENCH_HTTP_REQUESTS ?? 4000);
 const concurrency = 16;
@@ -91,9 +98,9 @@ async function stubSlackApi(): Promise<{ server: http.Server; url: string }> {
 
 const slackApi = await stubSlackApi();
 
-async function startSmtpDesk(dataDir: string): Promise<{ child: ChildProcess; port: number; ms: number }> {
+async function startSmtpDesk(dataDir: string, how: Start): Promise<{ child: ChildProcess; port: number; ms: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [bin, 'serve'], {
+  const child = spawn(process.execPath, [...starts[how], 'serve'], {
     cwd: root,
     env: {
       ...process.env, PORT: '0', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: signingSecret,
@@ -135,10 +142,13 @@ async function nodeStartMs(): Promise<number> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (build.status !== 0) throw new Error('npm run build failed');
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-desk-bench-'));
 try {
   // First start creates the embedded database (initdb); only later starts are measured.
-  const first = await startSmtpDesk(dataDir);
+  const first = await startSmtpDesk(dataDir, 'compiled');
   const helpBody = await fetchHelpBody(first.port);
   await load(first.port); // warm-up
   const desk = await load(first.port);
@@ -150,13 +160,15 @@ try {
   const baseline = await load(bare.port);
   bare.server.close();
 
-  const starts: number[] = [];
+  const startMs: Record<Start, number[]> = { compiled: [], tsx: [] };
   const nodeStarts: number[] = [];
   for (let run = 0; run < 5; run++) {
-    const started = await startSmtpDesk(dataDir);
-    starts.push(started.ms);
-    started.child.kill('SIGTERM');
-    await new Promise((resolve) => started.child.on('exit', resolve));
+    for (const how of Object.keys(starts) as Start[]) {
+      const started = await startSmtpDesk(dataDir, how);
+      startMs[how].push(started.ms);
+      started.child.kill('SIGTERM');
+      await new Promise((resolve) => started.child.on('exit', resolve));
+    }
     nodeStarts.push(await nodeStartMs());
   }
 
@@ -166,9 +178,13 @@ try {
   console.log(
     `| signed /smtp help, requests/s (${requests} requests, ${concurrency} concurrent; baseline: bare node:http, same route and body) | ${formatRate(desk.perSecond)} (${desk.failures} failed) | ${formatRate(baseline.perSecond)} | ${(desk.perSecond / baseline.perSecond).toFixed(2)} |`,
   );
-  console.log(
-    `| start to ready, existing embedded data folder, median of 5 (baseline: \`node -e 0\`) | ${Math.round(median(starts))} ms | ${Math.round(median(nodeStarts))} ms | ${(median(starts) / median(nodeStarts)).toFixed(1)}× |`,
-  );
+  for (const how of Object.keys(starts) as Start[]) {
+    console.log(
+      `| start to ready, ${how}, existing embedded data folder, median of 5 (baseline: \`node -e 0\`) | ${Math.round(median(startMs[how]))} ms | ${Math.round(median(nodeStarts))} ms | ${(median(startMs[how]) / median(nodeStarts)).toFixed(1)}× |`,
+    );
+  }
+  console.log(`| start to ready, compiled ÷ tsx | | | ${(median(startMs.compiled) / median(startMs.tsx)).toFixed(2)} |`);
+  console.log(`  each start (ms): ${(Object.keys(starts) as Start[]).map((how) => `${how} ${startMs[how].map(Math.round).join(', ')}`).join('; ')}`);
 } finally {
   slackApi.server.close();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so `npx smtp-desk` works right after `npm install`.
-import { register } from 'tsx/esm/api';
+// Runs the compiled JavaScript in dist/, which `npm install` builds (the `prepare` script).
+import fs from 'node:fs';
 
-register();
-const { main } = await import('../src/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+const entry = new URL('../dist/main.js', import.meta.url);
+if (!fs.existsSync(entry)) {
+  console.error('smtp-desk: the compiled JavaScript (dist/) is missing: run npm run build');
+  process.exit(1);
+}
+await import(entry.href);

@@ -13,6 +13,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * that a file falls under, so `src/slack/blocks` is its own module below the rest of `src/slack`.
  */
 const layers: readonly (readonly string[])[] = [
+  ['src/main.ts'],
   ['src/cli.ts'],
   ['src/cli'],
   ['src/console', 'src/jobs'],

@@ -6,6 +6,7 @@ import { digestJson } from '../digest/json.js';
 import { postDailyDigest } from '../jobs/digest-job.js';
 import { digestMessages, type DigestMessages } from '../slack/blocks/digest.js';
 import { digestSlackClient, instanceId, type PostOutcome } from '../slack/post-digest.js';
+import { readArgs } from './args.js';
 import { withContext } from './context.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
@@ -29,21 +30,28 @@ interface DigestOptions {
   help: boolean;
 }
 
+const flags = {
+  date: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  all: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The option each boolean flag sets. */
+const switches = { 'dry-run': 'dryRun', json: 'json', all: 'all', help: 'help' } as const;
+
 function parseArguments(argv: string[]): DigestOptions | string {
   const options: DigestOptions = { date: undefined, dryRun: false, json: false, all: false, help: false };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--date=') ? ['--date', arg.slice('--date='.length)] : [arg, undefined];
-    if (flag === '--date') {
-      const value = inline ?? argv[(i += 1)];
-      if (value === undefined) return '--date needs a day such as 2026-11-27';
-      if (!isIsoDate(value)) return `--date must be a day written YYYY-MM-DD, such as 2026-11-27 (got "${value}")`;
-      options.date = value;
-    } else if (flag === '--dry-run') options.dryRun = true;
-    else if (flag === '--json') options.json = true;
-    else if (flag === '--all') options.all = true;
-    else if (flag === '--help' || flag === '-h') options.help = true;
-    else return arg.startsWith('-') ? `unknown option "${arg}"` : `unexpected argument "${arg}"`;
+  for (const arg of readArgs(argv, flags)) {
+    if (arg.kind !== 'option') return arg.raw.startsWith('-') ? `unknown option "${arg.raw}"` : `unexpected argument "${arg.raw}"`;
+    if (arg.name !== 'date') {
+      options[switches[arg.name as keyof typeof switches]] = true;
+      continue;
+    }
+    if (arg.value === undefined) return '--date needs a day such as 2026-11-27';
+    if (!isIsoDate(arg.value)) return `--date must be a day written YYYY-MM-DD, such as 2026-11-27 (got "${arg.value}")`;
+    options.date = arg.value;
   }
   if (options.all && !options.json) return '--all only applies to --json';
   if (options.json && options.dryRun) return '--json already prints instead of posting; leave out --dry-run';

@@ -3,6 +3,7 @@ import { decideDomainStatus } from '../fleet/decide.js';
 import { domainStatuses, nextStatuses, type DomainStatus } from '../fleet/lifecycle.js';
 import { recentDomainDays, type DaySendsAndBounces } from '../store/domain-days.js';
 import { domainHistory, getDomain, type DomainRow, type StatusHistoryRow } from '../store/fleet.js';
+import { readArgs } from './args.js';
 import { withContext } from './context.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
@@ -18,26 +19,32 @@ type DomainOptions =
 
 const isStatus = (value: string): value is DomainStatus => (domainStatuses as readonly string[]).includes(value);
 
+const flags = {
+  set: { type: 'string' },
+  actor: { type: 'string' },
+  reason: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Parse the verb's arguments; a string is a usage error to report. */
 function parseArguments(argv: string[]): DomainOptions | string {
   const words: string[] = [];
-  const values: Record<'--set' | '--actor' | '--reason', string | undefined> = { '--set': undefined, '--actor': undefined, '--reason': undefined };
+  const values: Record<'set' | 'actor' | 'reason', string | undefined> = { set: undefined, actor: undefined, reason: undefined };
   let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    if (arg === '--json') json = true;
-    else if (arg === '--set' || arg === '--actor' || arg === '--reason') {
-      const value = argv[++i];
-      if (value === undefined || value.trim() === '') return `${arg} needs a value`;
-      values[arg] = value.trim();
-    } else if (arg.startsWith('-')) return `unknown option "${arg}"`;
-    else words.push(arg);
+  for (const arg of readArgs(argv, flags)) {
+    if (arg.kind === 'option' && arg.name === 'help') return { kind: 'help' };
+    if (arg.kind === 'option' && arg.name === 'json') json = true;
+    else if (arg.kind === 'option') {
+      if (arg.value === undefined || arg.value.trim() === '') return `--${arg.name} needs a value`;
+      values[arg.name as keyof typeof values] = arg.value.trim();
+    } else if (arg.raw.startsWith('-')) return `unknown option "${arg.raw}"`;
+    else words.push(arg.raw);
   }
   if (words.length !== 1) return words.length === 0 ? 'give the domain' : `give one domain, not ${words.length}`;
   const domain = words[0]!.trim().toLowerCase();
   if (domain === '') return 'give the domain';
-  const { '--set': to, '--actor': actor, '--reason': reason } = values;
+  const { set: to, actor, reason } = values;
   if (to === undefined) {
     if (actor !== undefined || reason !== undefined) return '--actor and --reason go with --set';
     return { kind: 'show', domain, json };

@@ -8,13 +8,24 @@ export interface CliIo {
 /** A CLI verb: its arguments (after the verb) in, an exit code out. */
 export type Verb = (argv: string[], io: CliIo) => Promise<number>;
 
+/**
+ * The exit codes of every verb, one name per code (README "CLI" says which verb gives which).
+ * Scripts branch on these numbers, so they never change.
+ */
 export const exitCodes = {
+  /** Done as asked. */
   ok: 0,
-  notRecognised: 1,
-  usage: 2,
-  rowsRejected: 3,
-  unchanged: 4,
+  /**
+   * Not done, and stderr says why in one line: nothing recognised (lookup), an unknown domain, a
+   * bad environment variable, a database, start-up or Slack failure.
+   */
   failure: 1,
+  /** Wrong arguments: stderr gives the problem and the verb's usage. */
+  usage: 2,
+  /** import: the good rows are stored; some rows were rejected (listed on stderr, and in --rejects). */
+  rowsRejected: 3,
+  /** Nothing to change: the domain already has that status, the day's digest is already posted. */
+  unchanged: 4,
 } as const;
 
 export function processIo(): CliIo {

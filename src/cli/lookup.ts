@@ -3,6 +3,7 @@ import readline from 'node:readline';
 import { explain, isRecognised } from '../knowledge/explain.js';
 import { renderExplanation } from '../knowledge/render.js';
 import { usageText } from '../slack/blocks/usage.js';
+import { readArgs } from './args.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
 const lookupUsage = [
@@ -17,17 +18,18 @@ interface LookupOptions {
   words: string[];
 }
 
+const flags = { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
+/** Bounce text may hold words such as `-5` or `-`: only a dash then a letter or a dash reads as an option. */
+const looksLikeOption = (arg: string) => /^-(?:-|[a-zA-Z])/.test(arg);
+
 /** Parse the verb's arguments; a string is a usage error to report. */
 function parseArguments(argv: string[]): LookupOptions | string {
   const options: LookupOptions = { json: false, jsonl: false, help: false, words: [] };
-  let flagsDone = false;
-  for (const arg of argv) {
-    if (flagsDone || !/^-(?:-|[a-zA-Z])/.test(arg)) options.words.push(arg);
-    else if (arg === '--') flagsDone = true;
-    else if (arg === '--json') options.json = true;
-    else if (arg === '--jsonl') options.jsonl = true;
-    else if (arg === '--help' || arg === '-h') options.help = true;
-    else return `unknown option "${arg}"`;
+  for (const arg of readArgs(argv, flags)) {
+    if (arg.kind === 'option') options[arg.name as keyof typeof flags] = true;
+    else if (arg.kind === 'positional' || (arg.kind === 'unknown' && !looksLikeOption(arg.raw))) options.words.push(arg.raw);
+    else if (arg.kind === 'unknown') return `unknown option "${arg.raw}"`;
   }
   if (options.json && options.jsonl) return '--json and --jsonl cannot be combined';
   if (options.jsonl && options.words.length > 0) return '--jsonl reads its inputs from stdin, not from arguments';
@@ -57,7 +59,7 @@ async function lookupLines(io: CliIo): Promise<number> {
     }
   }
   if (chunk.length > 0) await write(io.stdout, chunk);
-  return recognisedAny ? exitCodes.ok : exitCodes.notRecognised;
+  return recognisedAny ? exitCodes.ok : exitCodes.failure;
 }
 
 /** `smtp-desk lookup`: explain a code or bounce from the command line. */
@@ -78,7 +80,7 @@ export const lookup: Verb = async (argv, io) => {
   else if (recognised) writeLine(io.stdout, renderExplanation(explanation));
   if (!recognised) {
     writeLine(io.stderr, `smtp-desk lookup: no SMTP code or known bounce wording found\n\n${usageText}`);
-    return exitCodes.notRecognised;
+    return exitCodes.failure;
   }
   return exitCodes.ok;
 };

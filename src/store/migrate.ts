@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { UserFacingError } from '../errors.js';
 
+// dist/store/ mirrors src/store/, so compiled or not this is the package's own migrations/.
 export const migrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
 /** Any fixed number: every smtp-desk process takes this advisory lock for each migration step. */

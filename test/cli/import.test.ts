@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binPath, tempDir, type CliRun } from '../support/cli.js';
+import { cliEntry, tempDir, type CliRun } from '../support/cli.js';
 import { childDatabaseEnv, databaseLabel, openTestStore, type TestStore } from '../support/db.js';
 import { instantlyBounce, jsonLines, lemlistBounce, plusvibeBounce, smartleadBounce } from '../ingest/fixtures.js';
 
@@ -30,7 +30,7 @@ describe(`smtp-desk import on ${databaseLabel}`, () => {
   });
 
   function start(args: string[], input = '') {
-    const child = spawn(process.execPath, [binPath, 'import', ...args], { cwd: tmp.dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...cliEntry, 'import', ...args], { cwd: tmp.dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += String(chunk)));

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childDatabaseEnv, openTestStore, type TestStore } from '../support/db.js';
-import { binPath } from '../support/cli.js';
+import { cliEntry } from '../support/cli.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { loadBadFleet } from './bad-fleet.js';
 
@@ -12,7 +12,7 @@ const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0,
 
 /** Starts `smtp-desk serve`; stop() sends SIGTERM and resolves with the exit code and stderr. */
 function serve(env: Record<string, string>) {
-  const child = spawn(process.execPath, [binPath, 'serve'], {
+  const child = spawn(process.execPath, [...cliEntry, 'serve'], {
     cwd: os.tmpdir(),
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? os.tmpdir(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

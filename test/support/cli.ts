@@ -1,10 +1,22 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const binPath = fileURLToPath(new URL('../../bin/smtp-desk.js', import.meta.url));
+
+/**
+ * Node's arguments that run the CLI from its TypeScript sources (src/main.ts, the entry dist/main.js
+ * is compiled from) through tsx: a stale or missing dist/ can never make a test pass or fail.
+ * tsx is given by path, as the child's working directory need not be this package.
+ */
+export const cliEntry = [
+  '--import',
+  pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href,
+  fileURLToPath(new URL('../../src/main.ts', import.meta.url)),
+];
 
 export interface CliRun {
   code: number | null;
@@ -21,9 +33,14 @@ export interface CliOptions {
   timeoutMs?: number;
 }
 
-/** Runs `node bin/smtp-desk.js …` as a user would, and collects its exit code and output. */
+/** Runs `smtp-desk …` from its sources as a user would, and collects its exit code and output. */
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, [binPath, ...args], {
+  return runNode([...cliEntry, ...args], options);
+}
+
+/** Runs `node …args` with only the environment given, and collects its exit code and output. */
+export function runNode(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, args, {
     cwd: options.cwd ?? os.tmpdir(),
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? os.tmpdir(), ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
