@@ -45,7 +45,6 @@ function parseArguments(argv: string[]): DigestOptions | string {
     else return arg.startsWith('-') ? `unknown option "${arg}"` : `unexpected argument "${arg}"`;
   }
   if (options.all && !options.json) return '--all only applies to --json';
-  if (options.json && options.dryRun) return '--json already prints instead of posting; leave out --dry-run';
   return options;
 }
 
