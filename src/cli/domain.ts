@@ -1,4 +1,5 @@
 import { digestDayAt } from '../digest/day.js';
+import { normaliseDomain } from '../domain-name.js';
 import { decideDomainStatus } from '../domains/decide.js';
 import { recentDomainDays, type DomainDay } from '../store/domain-days.js';
 import { domainHistory, domainStatuses, getDomain, type DomainRow, type DomainStatus, type StatusHistoryRow } from '../store/fleet.js';
@@ -34,8 +35,8 @@ function parseArguments(argv: string[]): DomainOptions | string {
     else words.push(arg);
   }
   if (words.length !== 1) return words.length === 0 ? 'give the domain' : `give one domain, not ${words.length}`;
-  const domain = words[0]!.trim().toLowerCase();
-  if (domain === '') return 'give the domain';
+  const domain = normaliseDomain(words[0]!);
+  if (domain === null) return words[0]!.trim() === '' ? 'give the domain' : `"${words[0]}" is not a domain name`;
   const { '--set': to, '--actor': actor, '--reason': reason } = values;
   if (to === undefined) {
     if (actor !== undefined || reason !== undefined) return '--actor and --reason go with --set';
