@@ -4,6 +4,7 @@ import { digestDayAt, isIsoDate } from '../digest/day.js';
 import { computeDigest } from '../digest/digest.js';
 import { digestJson } from '../digest/json.js';
 import { digestSlackClient, instanceId, postDailyDigest, type PostOutcome } from '../digest/post.js';
+import { count } from '../health/format.js';
 import { digestMessages, type DigestMessages } from '../slack/blocks/digest.js';
 import { withContext } from './context.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
@@ -93,7 +94,7 @@ export const digest: Verb = async (argv, io: CliIo) => {
     }
     switch (outcome.outcome) {
       case 'posted':
-        writeLine(io.stdout, `posted the digest for ${day} to ${channel} (ts ${outcome.ts}, ${outcome.replies} threaded replies)`);
+        writeLine(io.stdout, `posted the digest for ${day} to ${channel} (ts ${outcome.ts}, ${count(outcome.replies, 'threaded reply', 'threaded replies')})`);
         return exitCodes.ok;
       case 'already_posted':
         writeLine(io.stdout, `the digest for ${day} is already in ${channel} (ts ${outcome.ts}); nothing posted`);

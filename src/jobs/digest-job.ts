@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { parse, schedule, type ScheduledTask } from 'node-cron';
 import { digestDayAt, localDate } from '../digest/day.js';
 import { digestSlackClient, instanceId, postDailyDigest, type PostOutcome } from '../digest/post.js';
+import { count } from '../health/format.js';
 import type { AppContext } from '../slack/context.js';
 
 export interface DigestJobOptions {
@@ -64,7 +65,7 @@ export function startDigestJob(context: AppContext, options: DigestJobOptions = 
     try {
       const outcome = await postDailyDigest(context, client, day, channel, instance);
       if (outcome.outcome === 'posted') {
-        logger.info(`posted the digest for ${day} to ${channel} (ts ${outcome.ts}, ${outcome.replies} threaded replies)`);
+        logger.info(`posted the digest for ${day} to ${channel} (ts ${outcome.ts}, ${count(outcome.replies, 'threaded reply', 'threaded replies')})`);
       }
       return outcome;
     } catch (error) {
