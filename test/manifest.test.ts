@@ -53,6 +53,13 @@ describe('manifest.yml', () => {
     expect(manifest.features.slash_commands.every((command) => command.url === undefined)).toBe(true);
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['channels:history', 'chat:write', 'commands', 'groups:history', 'usergroups:read']);
   });
+
+  it('is described in the README with every bot scope it asks for, named and counted', () => {
+    const paragraph = /The manifest asks for (\w+) bot scopes: ([^]*?)\n\n/.exec(read('../README.md'));
+    const named = [...(paragraph?.[2] ?? '').matchAll(/`([a-z]+:?[a-z]*)`/g)].map((match) => match[1]);
+    expect(named.sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(paragraph?.[1]).toBe(['zero', 'one', 'two', 'three', 'four', 'five', 'six'][manifest.oauth_config.scopes.bot.length]);
+  });
 });
 
 describe('the commands in manifest.yml', () => {

@@ -4,6 +4,7 @@ import { digestDayAt, isIsoDate } from '../day.js';
 import { computeDigest } from '../digest/digest.js';
 import { digestJson } from '../digest/json.js';
 import { postDailyDigest } from '../jobs/digest-job.js';
+import { count } from '../health/format.js';
 import { digestMessages, type DigestMessages } from '../slack/blocks/digest.js';
 import { digestSlackClient, instanceId, type PostOutcome } from '../slack/post-digest.js';
 import { readArgs } from './args.js';
@@ -54,7 +55,6 @@ function parseArguments(argv: string[]): DigestOptions | string {
     options.date = arg.value;
   }
   if (options.all && !options.json) return '--all only applies to --json';
-  if (options.json && options.dryRun) return '--json already prints instead of posting; leave out --dry-run';
   return options;
 }
 
@@ -103,7 +103,7 @@ export const digest: Verb = async (argv, io: CliIo) => {
     }
     switch (outcome.outcome) {
       case 'posted':
-        writeLine(io.stdout, `posted the digest for ${day} to ${channel} (ts ${outcome.ts}, ${outcome.replies} threaded replies)`);
+        writeLine(io.stdout, `posted the digest for ${day} to ${channel} (ts ${outcome.ts}, ${count(outcome.replies, 'threaded reply', 'threaded replies')})`);
         return exitCodes.ok;
       case 'already_posted':
         writeLine(io.stdout, `the digest for ${day} is already in ${channel} (ts ${outcome.ts}); nothing posted`);

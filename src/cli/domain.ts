@@ -1,4 +1,5 @@
 import { digestDayAt } from '../day.js';
+import { normaliseDomain } from '../domain-name.js';
 import { decideDomainStatus } from '../fleet/decide.js';
 import { domainStatuses, nextStatuses, type DomainStatus } from '../fleet/lifecycle.js';
 import { recentDomainDays, type DaySendsAndBounces } from '../store/domain-days.js';
@@ -42,8 +43,8 @@ function parseArguments(argv: string[]): DomainOptions | string {
     else words.push(arg.raw);
   }
   if (words.length !== 1) return words.length === 0 ? 'give the domain' : `give one domain, not ${words.length}`;
-  const domain = words[0]!.trim().toLowerCase();
-  if (domain === '') return 'give the domain';
+  const domain = normaliseDomain(words[0]!);
+  if (domain === null) return words[0]!.trim() === '' ? 'give the domain' : `"${words[0]}" is not a domain name`;
   const { set: to, actor, reason } = values;
   if (to === undefined) {
     if (actor !== undefined || reason !== undefined) return '--actor and --reason go with --set';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { count } from '../health/format.js';
 import { formats, type Format } from '../ingest/adapters/adapter.js';
 import { findAdapter, formatsFor } from '../ingest/adapters/index.js';
 import { formatCsvLine } from '../ingest/csv.js';
@@ -139,7 +140,7 @@ export const importVerb: Verb = async (argv, io) => {
         onBatch: (soFar) => progress?.update(soFar, input.bytesRead()),
       });
       progress?.done();
-      if (counts.rejected > shownRejections) writeLine(io.stderr, `… and ${counts.rejected - shownRejections} more rejected rows`);
+      if (counts.rejected > shownRejections) writeLine(io.stderr, `… and ${count(counts.rejected - shownRejections, 'more rejected row')}`);
       writeLine(io.stdout, summary(counts, (Date.now() - startedAt) / 1000));
       return counts.rejected > 0 ? exitCodes.rowsRejected : exitCodes.ok;
     });

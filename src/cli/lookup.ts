@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import readline from 'node:readline';
 import { explain, isRecognised } from '../knowledge/explain.js';
 import { renderExplanation } from '../knowledge/render.js';
-import { usageText } from '../slack/blocks/usage.js';
+import { nothingRecognised, usageText } from '../slack/blocks/usage.js';
 import { readArgs } from './args.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
@@ -79,7 +79,7 @@ export const lookup: Verb = async (argv, io) => {
   if (options.json) writeLine(io.stdout, JSON.stringify(explanation, null, 2));
   else if (recognised) writeLine(io.stdout, renderExplanation(explanation));
   if (!recognised) {
-    writeLine(io.stderr, `smtp-desk lookup: no SMTP code or known bounce wording found\n\n${usageText}`);
+    writeLine(io.stderr, `smtp-desk lookup: ${nothingRecognised}\n\n${usageText}`);
     return exitCodes.failure;
   }
   return exitCodes.ok;

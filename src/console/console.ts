@@ -1,6 +1,7 @@
 import readline from 'node:readline';
 import { createSlackApp } from '../slack/app.js';
 import type { AppContext } from '../context.js';
+import { consoleEntries } from './entries.js';
 import { localBotIdentity, startLocalSlack, type LocalMessage } from './local-slack.js';
 import { ConsoleReceiver } from './receiver.js';
 import { renderBlocks, type NumberedButton } from './render.js';
@@ -16,6 +17,20 @@ export interface ConsoleIo {
 
 /** Slack escapes these three characters in slash-command text; the console does the same. */
 const escapeLikeSlack = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+interface SlashCommand {
+  command: string;
+  text: string;
+}
+
+/**
+ * What was entered, as Slack would send it: text that starts with a command is that command with
+ * the rest (every later line of a paste included) as its text; a paste without one is looked up with /smtp.
+ */
+function slashCommand(entered: string): SlashCommand {
+  const command = entered.startsWith('/') ? (entered.split(/\s/, 1)[0] ?? '') : '';
+  return command ? { command, text: entered.slice(command.length).trim() } : { command: '/smtp', text: entered };
+}
 
 interface PressableButton extends NumberedButton {
   message: LocalMessage;
@@ -52,8 +67,7 @@ export async function runConsole(context: AppContext, io: ConsoleIo): Promise<vo
     show({ via: 'ack', channel: localChannel.id, ts: '', text: body.text, blocks: body.blocks, ephemeral: body.response_type !== 'in_channel' });
   };
 
-  const runCommand = async (line: string) => {
-    const [command = '', ...rest] = line.split(/\s+/);
+  const runCommand = async ({ command, text }: SlashCommand) => {
     buttons = [];
     await receiver.dispatch(
       {
@@ -65,7 +79,7 @@ export async function runConsole(context: AppContext, io: ConsoleIo): Promise<vo
         user_id: localUser.id,
         user_name: localUser.name,
         command,
-        text: escapeLikeSlack(line.slice(command.length).trim() || rest.join(' ')),
+        text: escapeLikeSlack(text),
         api_app_id: 'A0LOCAL',
         is_enterprise_install: 'false',
         response_url: slack.responseUrl(),
@@ -115,10 +129,22 @@ export async function runConsole(context: AppContext, io: ConsoleIo): Promise<vo
     if (interactive) lines.prompt();
   };
 
+  // Ask the terminal to mark pastes (bracketed paste mode), so a paste is known for one.
+  const bracketedPaste = interactive && Boolean((io.output as { isTTY?: boolean }).isTTY);
+  if (bracketedPaste) io.output.write('\x1b[?2004h');
+
   try {
     prompt();
-    for await (const raw of lines) {
-      const line = raw.trim();
+    for await (const entry of consoleEntries(lines, io.input, interactive)) {
+      if (entry.pasted) {
+        if (pendingConfirm) print('Cancelled.');
+        pendingConfirm = undefined;
+        const pasted = entry.lines.join('\n').trim();
+        if (pasted !== '') await runCommand(slashCommand(pasted));
+        prompt();
+        continue;
+      }
+      const line = (entry.lines[0] ?? '').trim();
       if (pendingConfirm) {
         const button = pendingConfirm;
         pendingConfirm = undefined;
@@ -127,7 +153,7 @@ export async function runConsole(context: AppContext, io: ConsoleIo): Promise<vo
       } else if (line === 'exit' || line === 'quit') {
         break;
       } else if (line.startsWith('/')) {
-        await runCommand(line);
+        await runCommand(slashCommand(line));
       } else if (/^\d+$/.test(line)) {
         const button = buttons.find((candidate) => candidate.number === Number(line));
         if (!button) print(buttons.length ? `There is no button ${line}; choose 1 to ${buttons.length}.` : 'There are no buttons to press right now.');
@@ -142,6 +168,7 @@ export async function runConsole(context: AppContext, io: ConsoleIo): Promise<vo
       prompt();
     }
   } finally {
+    if (bracketedPaste) io.output.write('\x1b[?2004l');
     lines.close();
     await slack.stop();
   }

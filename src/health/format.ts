@@ -34,9 +34,14 @@ export function whole(n: number): string {
   return wholeFormat.format(n);
 }
 
+/** The unit for a count of n: 1 → "send", 1200 → "sends" (or `units`, for "reply" → "replies"). */
+export function plural(n: number, unit: string, units = `${unit}s`): string {
+  return n === 1 ? unit : units;
+}
+
 /** 1 → "1 send", 1200 → "1,200 sends". */
-export function count(n: number, unit: string): string {
-  return `${whole(n)} ${n === 1 ? unit : `${unit}s`}`;
+export function count(n: number, unit: string, units = `${unit}s`): string {
+  return `${whole(n)} ${plural(n, unit, units)}`;
 }
 
 /** A mean or similar figure with at most one decimal: 1.2857 → "1.3", 20 → "20". */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseInstant } from './instant.js';
-import { normaliseAddress, normaliseDomain } from './normalise.js';
+import { normaliseDomain } from '../domain-name.js';
+import { normaliseAddress } from './normalise.js';
 
 /** Field schemas shared by every adapter: each turns what a tool exports into the stored form. */
 

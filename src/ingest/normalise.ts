@@ -1,7 +1,5 @@
-import { domainToASCII } from 'node:url';
+import { normaliseDomain } from '../domain-name.js';
 
-/** The shape sending_domains.domain accepts (the same pattern as the table's CHECK). */
-const asciiDomain = /^[a-z0-9._-]+\.[a-z0-9-]+$/;
 /** Printable ASCII without `@`: lower-casing it is the same in JavaScript and in Postgres. */
 const localPart = /^[\x21-\x3f\x41-\x7e]+$/;
 
@@ -11,8 +9,6 @@ const localPart = /^[\x21-\x3f\x41-\x7e]+$/;
  */
 const storedForm = /^[\x21-\x3b\x3d-\x3f\x5b-\x7e]+@[a-z0-9._-]+\.[a-z0-9-]+$/;
 const bracketed = /<([^<>]*)>/;
-const trailingDot = /\.$/;
-const printableAscii = /^[\x21-\x7e]+$/;
 
 /** `Ana <ANA@Exämple.com>` → `ana@xn--exmple-cua.com`; null when it is not an address. */
 export function normaliseAddress(input: string): string | null {
@@ -24,11 +20,4 @@ export function normaliseAddress(input: string): string | null {
   const local = address.slice(0, at);
   const domain = normaliseDomain(address.slice(at + 1));
   return domain && localPart.test(local) ? `${local}@${domain}` : null;
-}
-
-/** Lower-case ASCII form of a domain name (IDNA for internationalised names); null when it is not one. */
-export function normaliseDomain(input: string): string | null {
-  const trimmed = input.trim().toLowerCase().replace(trailingDot, '');
-  const ascii = printableAscii.test(trimmed) ? trimmed : domainToASCII(trimmed);
-  return asciiDomain.test(ascii) ? ascii : null;
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { digestDayAt, localDate } from '../day.js';
 import { computeDigest } from '../digest/digest.js';
 import { digestSlackClient, instanceId, postDigestOnce, type PostOutcome } from '../slack/post-digest.js';
+import { count } from '../health/format.js';
 
 export interface DigestJobOptions {
   /** The Web API client to post with (default: the bot token with the digest's retry policy). */
@@ -70,7 +71,7 @@ export function startDigestJob(context: AppContext, options: DigestJobOptions = 
     try {
       const outcome = await postDailyDigest(context, client, day, channel, instance);
       if (outcome.outcome === 'posted') {
-        logger.info(`posted the digest for ${day} to ${channel} (ts ${outcome.ts}, ${outcome.replies} threaded replies)`);
+        logger.info(`posted the digest for ${day} to ${channel} (ts ${outcome.ts}, ${count(outcome.replies, 'threaded reply', 'threaded replies')})`);
       }
       return outcome;
     } catch (error) {

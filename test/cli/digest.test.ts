@@ -127,7 +127,6 @@ describe('smtp-desk digest', () => {
     [['--date'], '--date needs a day such as 2026-11-27'],
     [['--bogus'], 'unknown option "--bogus"'],
     [['--all'], '--all only applies to --json'],
-    [['--json', '--dry-run'], '--json already prints instead of posting'],
     [['yesterday'], 'unexpected argument "yesterday"'],
   ])('exits 2 on %j', async (argv, message) => {
     const result = await run(argv);
@@ -135,6 +134,19 @@ describe('smtp-desk digest', () => {
     expect(result.stderr).toContain(`smtp-desk digest: ${message}`);
     expect(result.stderr).toContain('usage: smtp-desk digest');
     expect(result.stdout).toBe('');
+  });
+
+  it('takes --dry-run and --json together: prints the JSON and posts nothing, whatever the order', async () => {
+    const env = { ...childDatabaseEnv(store), LOG_LEVEL: 'error', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: fake.apiUrl, DIGEST_CHANNEL: 'C0DIGEST' };
+    fake.reset();
+    for (const argv of [['--dry-run', '--json'], ['--json', '--all', '--dry-run']]) {
+      const result = await runCli(['digest', '--date', day, ...argv], { env });
+      expect(result.stderr, argv.join(' ')).toBe('');
+      expect(result.code).toBe(0);
+      const json = JSON.parse(result.stdout) as { date: string; summary: Record<string, number> };
+      expect(json).toMatchObject({ date: day, summary: { pull: 2, fix: 1, watch: 1, healthy: 4 } });
+    }
+    expect(fake.callsTo('chat.postMessage')).toEqual([]);
   });
 
   it('leaves a kept domain out of the message (nothing new since Keep) but not out of the JSON', async () => {

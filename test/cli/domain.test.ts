@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domain } from '../../src/cli/domain.js';
@@ -88,6 +90,19 @@ describe(`smtp-desk domain on ${databaseLabel}`, () => {
     const reactivated = await cli(['spare.example', '--set', 'active', '--actor', 'alice']);
     expect(reactivated.code).toBe(0);
     expect(reactivated.stdout).toMatch(/^spare\.example: reserved → active \(by alice at /);
+  });
+
+  it('finds an internationalised domain typed in Unicode, as import stored it in ASCII', async () => {
+    const csv = path.join(cwd.dir, 'idn-sends.csv');
+    await fs.writeFile(csv, `day,sending_inbox,sent\n${yesterday},jo@Bücher.de,120\n`);
+    const imported = await runCli(['import', 'sends', csv], { env: { ...childDatabaseEnv(store), LOG_LEVEL: 'error' }, cwd: cwd.dir });
+    expect(imported.code, imported.stderr).toBe(0);
+
+    const shown = await cli(['bücher.de', '--json']);
+    expect(shown.code, shown.stderr).toBe(0);
+    const json = JSON.parse(shown.stdout) as { domain: string; days: { day: string; sent: number }[] };
+    expect(json.domain).toBe('xn--bcher-kva.de');
+    expect(json.days.find((day) => day.day === yesterday)).toMatchObject({ sent: 120 });
   });
 
   it('says so when the domain is unknown (exit 1) and rejects bad usage (exit 2)', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isAdapterEvent } from '../../src/ingest/adapters/adapter.js';
 import { findAdapter } from '../../src/ingest/adapters/index.js';
 import { describeIssues } from '../../src/ingest/import.js';
-import { normaliseAddress, normaliseDomain } from '../../src/ingest/normalise.js';
+import { normaliseDomain } from '../../src/domain-name.js';
+import { normaliseAddress } from '../../src/ingest/normalise.js';
 import { instantlyBounce, lemlistBounce, plusvibeBounce, smartleadBounce } from './fixtures.js';
 
 describe('normalisation', () => {

@@ -24,3 +24,28 @@ export async function typeInto(context: AppContext, lines: string[]): Promise<st
   await runConsole(context, { input, output });
   return output.text();
 }
+
+/** The local console on a stand-in terminal: what is written reaches it as keystrokes or pastes would. */
+export function terminalSession(context: AppContext): { write: (text: string) => void; waitFor: (pattern: RegExp, times?: number) => Promise<string>; end: () => Promise<string> } {
+  const input = Object.assign(new PassThrough(), { isTTY: true });
+  const output = collector();
+  const running = runConsole(context, { input, output });
+  const waitFor = async (pattern: RegExp, times = 1) => {
+    const deadline = Date.now() + 60_000;
+    const matches = () => (output.text().match(new RegExp(pattern, 'g')) ?? []).length;
+    while (matches() < times) {
+      if (Date.now() > deadline) throw new Error(`the console never printed ${String(pattern)} ${times} times; it printed:\n${output.text()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return output.text();
+  };
+  return {
+    write: (text) => input.write(text),
+    waitFor,
+    end: async () => {
+      input.end();
+      await running;
+      return output.text();
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Digest, FlaggedDomain } from '../../digest/digest.js';
-import { percent } from '../../health/format.js';
+import { count, percent, plural } from '../../health/format.js';
 import { verdicts } from '../../health/index.js';
 import type { StatusChangeSummary } from '../../store/fleet-status.js';
 import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels, whole } from './domain-health.js';
@@ -32,7 +32,7 @@ function totalsBlock({ report }: Digest): KnownBlock {
   const rate = totals.bounce_rate === null ? 'no sends' : percent(totals.bounce_rate, 2);
   const counts = verdicts.map((verdict) => `${verdictLabels[verdict].emoji} ${whole(summary[verdict])} ${verdictLabels[verdict].word.toLowerCase()}`);
   return mrkdwn(
-    `*${whole(totals.domains_checked)}* active domains checked · *${whole(totals.sent)}* sends · *${whole(totals.bounces)}* bounces · bounce rate *${rate}*\n` +
+    `*${whole(totals.domains_checked)}* ${plural(totals.domains_checked, 'active domain')} checked · *${whole(totals.sent)}* ${plural(totals.sent, 'send')} · *${whole(totals.bounces)}* ${plural(totals.bounces, 'bounce')} · bounce rate *${rate}*\n` +
       counts.join(' · '),
   );
 }
@@ -107,7 +107,7 @@ export function digestMessages(digest: Digest, overflowWhere: 'in this thread' |
   const { summary } = report;
   const text =
     `Domain health ${day}: ${whole(summary.pull)} to pull, ${whole(summary.fix)} to fix, ${whole(summary.watch)} to watch ` +
-    `of ${whole(report.totals.domains_checked)} active domains`;
+    `of ${count(report.totals.domains_checked, 'active domain')}`;
   const changes = statusChangesBlock(digest);
   const head: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: `Domain health · ${day}` } },

@@ -1,5 +1,6 @@
 import { digestDayAt } from '../../../day.js';
 import { computeDigest } from '../../../digest/digest.js';
+import { count } from '../../../health/format.js';
 import { digestMessages } from '../../blocks/digest.js';
 import type { Subcommand } from './subcommand.js';
 
@@ -27,7 +28,7 @@ export const digestSubcommand: Subcommand = {
     if (hidden > 0) {
       await respond({
         response_type: 'ephemeral',
-        text: `${hidden} more parts of the digest are not shown here: the digest in the channel lists every flagged domain in its thread, and \`smtp-desk digest --json\` prints them all.`,
+        text: `Not shown here: ${count(hidden, 'more part')} of the digest. The digest in the channel lists every flagged domain in its thread, and \`smtp-desk digest --json\` prints them all.`,
       });
     }
   },

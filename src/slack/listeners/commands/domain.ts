@@ -1,4 +1,5 @@
 import { digestDayAt } from '../../../day.js';
+import { normaliseDomain } from '../../../domain-name.js';
 import { judgeDomain } from '../../../health/index.js';
 import { recentDomainDays } from '../../../store/domain-days.js';
 import { domainDayStats } from '../../../store/domain-day-stats.js';
@@ -7,19 +8,16 @@ import { domainCardBlocks, domainCardText } from '../../blocks/domain-card.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { Subcommand } from './subcommand.js';
 
-const domainPattern = /^[a-z0-9._-]+\.[a-z0-9-]+$/;
-
 /**
  * The domain in what the user typed: `example.com`, a link Slack made of it (`<http://example.com|example.com>`,
- * escaped or not), a URL or an address on it. Null when there is no domain name.
+ * escaped or not), a URL or an address on it, in stored form (see normaliseDomain). Null when there is no domain name.
  */
 export function domainFromInput(text: string): string | null {
   let value = text.trim().replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   const link = /^<([^|>]+)(?:\|([^>]+))?>$/.exec(value);
   if (link) value = link[2] ?? link[1]!;
   value = value.replace(/^(?:https?:\/\/|mailto:)/i, '').split(/[/?#\s]/)[0]!;
-  value = value.slice(value.lastIndexOf('@') + 1).replace(/\.$/, '').toLowerCase();
-  return domainPattern.test(value) ? value : null;
+  return normaliseDomain(value.slice(value.lastIndexOf('@') + 1));
 }
 
 /** `/smtp domain example.com`: one sending domain's card for the day that ended last, shown to the asker. */

@@ -1,6 +1,6 @@
 import { explain, isRecognised } from '../../../knowledge/explain.js';
 import { explanationBlocks, explanationText } from '../../blocks/explanation.js';
-import { usageBlocks, usageText } from '../../blocks/usage.js';
+import { unrecognisedBlocks, unrecognisedText, usageBlocks, usageText } from '../../blocks/usage.js';
 import type { AppContext } from '../../../context.js';
 import { digestSubcommand } from './digest.js';
 import { domainSubcommand } from './domain.js';
@@ -15,12 +15,15 @@ const help: Subcommand = {
 
 const subcommands: Subcommand[] = [help, digestSubcommand, domainSubcommand];
 
-/** When no sub-command matches, the whole text is a code or bounce to explain (usage if nothing is recognised). */
+/** When no sub-command matches, the whole text is a code or bounce to explain (if nothing is recognised: saying so, and the usage). */
 const lookup: Subcommand = {
   name: 'lookup',
-  async handle(args, text, context) {
+  async handle(args, text) {
     const explanation = explain(text);
-    if (!isRecognised(explanation)) return help.handle(args, text, context);
+    if (!isRecognised(explanation)) {
+      await args.ack({ response_type: 'ephemeral', text: unrecognisedText, blocks: unrecognisedBlocks() });
+      return;
+    }
     await args.ack({ response_type: 'ephemeral', text: explanationText(explanation), blocks: explanationBlocks(explanation) });
   },
 };
