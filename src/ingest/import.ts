@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { z } from 'zod';
 import { copyBounces, insertBounces, type BounceRecord } from '../store/bounces.js';
 import { upsertComplaints } from '../store/complaints.js';
+import { printable } from '../printable.js';
 import type { Queryable } from '../store/queryable.js';
 import { upsertSends } from '../store/sends.js';
 import { isAdapterEvent, type Adapter } from './adapters/adapter.js';
@@ -166,7 +167,8 @@ export async function importRecords<K extends Kind>(options: ImportOptions<K>): 
   };
   const reject = async (record: SourceRecord, reason: string) => {
     counts.rejected++;
-    await options.onReject?.({ line: record.line, raw: record.raw, reason });
+    // Reasons may quote the input: its control characters are escaped once, here, for every caller.
+    await options.onReject?.({ line: record.line, raw: record.raw, reason: printable(reason) });
   };
 
   for await (const records of source.records) {
