@@ -15,9 +15,11 @@ const usageText = `usage: smtp-desk import bounces|sends|complaints <file|-> [--
 
   FORMAT   generic (CSV, default); bounces also smartlead, instantly, lemlist, plusvibe (JSON lines,
            one webhook payload or activity per line); sends also instantly (daily account analytics CSV)
-  --rejects FILE   write rejected rows to FILE as CSV: the input's columns plus line and reason
+  --rejects FILE   write rejected and conflicting rows to FILE as CSV: the input's columns plus line
+                   and reason (created or emptied only when there is such a row; never the input
+                   or a symbolic link)
 
-Exit status: 0 every row stored (or already there), 3 some rows rejected, 2 usage error.`;
+Exit status: 0 every row stored (or already there), 3 some rows rejected or in conflict, 2 usage error.`;
 
 /** How many rejected rows are listed on stderr before "… and N more". */
 const shownRejections = 20;
@@ -93,8 +95,8 @@ async function openInput(file: string, io: CliIo): Promise<Input> {
 function summary(counts: ImportCounts, seconds: number): string {
   const rate = Math.round(counts.read / Math.max(seconds, 0.001));
   return (
-    `read ${counts.read}, inserted ${counts.inserted}, updated ${counts.updated}, duplicates ${counts.duplicates}, ` +
-    `ignored ${counts.ignored}, rejected ${counts.rejected} in ${seconds.toFixed(1)} s (${rate} rows/s)`
+    `read ${counts.read}, inserted ${counts.inserted}, replaced ${counts.replaced}, duplicates ${counts.duplicates}, ` +
+    `conflicts ${counts.conflicts}, ignored ${counts.ignored}, rejected ${counts.rejected} in ${seconds.toFixed(1)} s (${rate} rows/s)`
   );
 }
 
@@ -120,11 +122,11 @@ export const importVerb: Verb = async (argv, io) => {
       const startedAt = Date.now();
       const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
       const progress = tty ? progressBar(io.stderr, input.size, startedAt) : undefined;
-      let rejected = 0;
+      let listed = 0;
       const onReject = async (rejection: Rejection) => {
         progress?.done();
-        rejected++;
-        if (rejected <= shownRejections) writeLine(io.stderr, `line ${rejection.line}: ${rejection.reason}`);
+        listed++;
+        if (listed <= shownRejections) writeLine(io.stderr, `line ${rejection.line}: ${rejection.reason}`);
         await rejects?.write([...rejection.raw, String(rejection.line), rejection.reason]);
       };
       const counts = await importRecords({
@@ -137,9 +139,9 @@ export const importVerb: Verb = async (argv, io) => {
         onBatch: (soFar) => progress?.update(soFar, input.bytesRead()),
       });
       progress?.done();
-      if (counts.rejected > shownRejections) writeLine(io.stderr, `… and ${counts.rejected - shownRejections} more rejected rows`);
+      if (listed > shownRejections) writeLine(io.stderr, `… and ${listed - shownRejections} more ${counts.conflicts > 0 ? 'rejected or conflicting' : 'rejected'} rows`);
       writeLine(io.stdout, summary(counts, (Date.now() - startedAt) / 1000));
-      return counts.rejected > 0 ? exitCodes.rowsRejected : exitCodes.ok;
+      return counts.rejected + counts.conflicts > 0 ? exitCodes.rowsRejected : exitCodes.ok;
     });
   } catch (error) {
     if (!(error instanceof InputFormatError || error instanceof UsageError || error instanceof RejectsFileError)) throw error;
