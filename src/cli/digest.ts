@@ -3,6 +3,7 @@ import { renderBlocks } from '../console/render.js';
 import { digestDayAt, isIsoDate } from '../digest/day.js';
 import { computeDigest } from '../digest/digest.js';
 import { digestJson } from '../digest/json.js';
+import { eventDayProblem } from '../ingest/event-dates.js';
 import { digestSlackClient, instanceId, postDailyDigest, type PostOutcome } from '../digest/post.js';
 import { digestMessages, type DigestMessages } from '../slack/blocks/digest.js';
 import { withContext } from './context.js';
@@ -68,6 +69,11 @@ export const digest: Verb = async (argv, io: CliIo) => {
   if (options.help) {
     writeLine(io.stdout, digestUsage);
     return exitCodes.ok;
+  }
+  const dateProblem = options.date === undefined ? undefined : eventDayProblem(options.date);
+  if (dateProblem) {
+    writeLine(io.stderr, `smtp-desk digest: --date ${options.date} ${dateProblem}: no event can be stored for that day`);
+    return exitCodes.usage;
   }
   return withContext(io, async (context) => {
     const { config } = context;
