@@ -41,7 +41,7 @@ export async function rejectsFile(file: string, input: Identity | undefined) {
   }
 
   let header: readonly string[] = [];
-  let stream: fs.WriteStream | undefined;
+  let opening: Promise<fs.WriteStream> | undefined;
   const open = async () => {
     const { O_WRONLY, O_CREAT, O_NOFOLLOW } = fs.constants;
     let handle: fs.promises.FileHandle;
@@ -56,7 +56,9 @@ export async function rejectsFile(file: string, input: Identity | undefined) {
       throw swapped;
     }
     await handle.truncate(0);
-    return handle.createWriteStream();
+    const stream = handle.createWriteStream();
+    stream.write(formatCsvLine(header));
+    return stream;
   };
   return {
     /** The column names of the first line: the input's columns, `line` and `reason`. */
@@ -64,13 +66,11 @@ export async function rejectsFile(file: string, input: Identity | undefined) {
       header = columns;
     },
     async write(values: readonly string[]) {
-      if (!stream) {
-        stream = await open();
-        stream.write(formatCsvLine(header));
-      }
+      const stream = await (opening ??= open());
       if (!stream.write(formatCsvLine(values))) await once(stream, 'drain');
     },
     async close() {
+      const stream = await opening?.catch(() => undefined);
       if (!stream) return;
       stream.end();
       await once(stream, 'close');
