@@ -182,8 +182,7 @@ export async function importRecords<K extends Kind>(options: ImportOptions<K>): 
         counts.conflicts += stored.conflicts.length;
         for (const index of stored.conflicts) {
           const { line, raw } = from[index]!;
-          const reason = conflictReason(rows[index] as BounceRecord);
-          await options.onReject?.({ line, raw, reason: printable(reason), kind: 'conflict' });
+          await options.onReject?.({ line, raw, reason: conflictReason(rows[index] as BounceRecord), kind: 'conflict' });
         }
         options.onBatch?.(counts);
       })
