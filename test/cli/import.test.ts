@@ -10,7 +10,8 @@ import { instantlyBounce, jsonLines, lemlistBounce, plusvibeBounce, smartleadBou
 const header = 'occurred_at,sending_inbox,recipient,reply_code,enhanced_code,diagnostic,campaign,external_id';
 
 function bounceLine(i: number, diagnostic = '550 5.1.1 user unknown'): string {
-  const at = new Date(Date.parse('2026-11-27T00:00:00Z') + i * 1000).toISOString();
+  // Up to 1,060,000 s (12 days) after the base for the big file: all of it in the past.
+  const at = new Date(Date.parse('2026-11-10T00:00:00Z') + i * 1000).toISOString();
   return `${at},inbox${i % 7}@domain${i % 3}.example,lead${i}@recipient${i % 11}.example,,,"${diagnostic}",wave ${i % 2},`;
 }
 
