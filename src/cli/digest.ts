@@ -5,6 +5,7 @@ import { computeDigest } from '../digest/digest.js';
 import { digestJson } from '../digest/json.js';
 import { postDailyDigest } from '../jobs/digest-job.js';
 import { count } from '../health/format.js';
+import { eventDayProblem } from '../ingest/event-dates.js';
 import { digestMessages, type DigestMessages } from '../slack/blocks/digest.js';
 import { digestSlackClient, instanceId, type PostOutcome } from '../slack/post-digest.js';
 import { readArgs } from './args.js';
@@ -77,6 +78,11 @@ export const digest: Verb = async (argv, io: CliIo) => {
   if (options.help) {
     writeLine(io.stdout, digestUsage);
     return exitCodes.ok;
+  }
+  const dateProblem = options.date === undefined ? undefined : eventDayProblem(options.date);
+  if (dateProblem) {
+    writeLine(io.stderr, `smtp-desk digest: --date ${options.date} ${dateProblem}: no event can be stored for that day`);
+    return exitCodes.usage;
   }
   return withContext(io, async (context) => {
     const { config } = context;

@@ -1,25 +1,26 @@
 import fs from 'node:fs';
-import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { count } from '../health/format.js';
 import { formats, type Format } from '../ingest/adapters/adapter.js';
 import { findAdapter, formatsFor } from '../ingest/adapters/index.js';
-import { formatCsvLine } from '../ingest/csv.js';
 import { importRecords, type ImportCounts, type Rejection } from '../ingest/import.js';
 import { InputFormatError, openRecords } from '../ingest/records.js';
 import { takesCopy } from '../store/bounces.js';
 import { kinds, type Kind } from '../ingest/rows.js';
 import { withContext } from './context.js';
 import { progressBar } from './import-progress.js';
+import { rejectsFile, RejectsFileError, type RejectsFile } from './rejects-file.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
 const usageText = `usage: smtp-desk import bounces|sends|complaints <file|-> [--format FORMAT] [--rejects FILE]
 
   FORMAT   generic (CSV, default); bounces also smartlead, instantly, lemlist, plusvibe (JSON lines,
            one webhook payload or activity per line); sends also instantly (daily account analytics CSV)
-  --rejects FILE   write rejected rows to FILE as CSV: the input's columns plus line and reason
+  --rejects FILE   write rejected and conflicting rows to FILE as CSV: the input's columns plus line
+                   and reason (created or emptied only when there is such a row; never the input
+                   or a symbolic link)
 
-Exit status: 0 every row stored (or already there), 3 some rows rejected, 2 usage error.`;
+Exit status: 0 every row stored (or already there), 3 some rows rejected or in conflict, 2 usage error.`;
 
 /** How many rejected rows are listed on stderr before "… and N more". */
 const shownRejections = 20;
@@ -63,10 +64,21 @@ interface Input {
   stream: NodeJS.ReadableStream;
   size: number | undefined;
   bytesRead: () => number;
+  /** The file read (standard input's too, when it is one): the rejects file must be another. */
+  stat: fs.Stats | undefined;
+}
+
+function stdinStat(io: CliIo): fs.Stats | undefined {
+  const fd = (io.stdin as { fd?: unknown }).fd;
+  try {
+    return typeof fd === 'number' ? fs.fstatSync(fd) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function openInput(file: string, io: CliIo): Promise<Input> {
-  if (file === '-') return { stream: io.stdin, size: undefined, bytesRead: () => 0 };
+  if (file === '-') return { stream: io.stdin, size: undefined, bytesRead: () => 0, stat: stdinStat(io) };
   let handle;
   try {
     handle = await fs.promises.open(file, 'r');
@@ -74,28 +86,18 @@ async function openInput(file: string, io: CliIo): Promise<Input> {
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     // Chunks decode to strings under V8's 128 KiB large-object limit: larger ones made decoding cost ~5x as much.
     const stream = handle.createReadStream({ highWaterMark: 64 * 1024 });
-    return { stream, size: stat.isFile() ? stat.size : undefined, bytesRead: () => stream.bytesRead };
+    return { stream, size: stat.isFile() ? stat.size : undefined, bytesRead: () => stream.bytesRead, stat };
   } catch (error) {
     await handle?.close();
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
 
-async function openRejects(file: string): Promise<fs.WriteStream> {
-  const stream = fs.createWriteStream(file);
-  try {
-    await once(stream, 'open');
-  } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  return stream;
-}
-
 function summary(counts: ImportCounts, seconds: number): string {
   const rate = Math.round(counts.read / Math.max(seconds, 0.001));
   return (
-    `read ${counts.read}, inserted ${counts.inserted}, updated ${counts.updated}, duplicates ${counts.duplicates}, ` +
-    `ignored ${counts.ignored}, rejected ${counts.rejected} in ${seconds.toFixed(1)} s (${rate} rows/s)`
+    `read ${counts.read}, inserted ${counts.inserted}, replaced ${counts.replaced}, duplicates ${counts.duplicates}, ` +
+    `conflicts ${counts.conflicts}, ignored ${counts.ignored}, rejected ${counts.rejected} in ${seconds.toFixed(1)} s (${rate} rows/s)`
   );
 }
 
@@ -112,23 +114,21 @@ export const importVerb: Verb = async (argv, io) => {
   }
   const adapter = findAdapter(invocation.kind, invocation.format)!;
   (input.stream as NodeJS.ReadableStream & { setEncoding(encoding: string): void }).setEncoding('utf8');
-  let rejectsFile: fs.WriteStream | undefined;
+  let rejects: RejectsFile | undefined;
   try {
-    rejectsFile = invocation.rejects === undefined ? undefined : await openRejects(invocation.rejects);
+    rejects = invocation.rejects === undefined ? undefined : await rejectsFile(invocation.rejects, input.stat);
     return await withContext(io, async ({ store }) => {
       const source = await openRecords(input.stream as AsyncIterable<string>, adapter);
-      rejectsFile?.write(formatCsvLine([...source.header, 'line', 'reason']));
+      rejects?.setHeader([...source.header, 'line', 'reason']);
       const startedAt = Date.now();
       const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
       const progress = tty ? progressBar(io.stderr, input.size, startedAt) : undefined;
-      let rejected = 0;
+      let listed = 0;
       const onReject = async (rejection: Rejection) => {
         progress?.done();
-        rejected++;
-        if (rejected <= shownRejections) writeLine(io.stderr, `line ${rejection.line}: ${rejection.reason}`);
-        if (rejectsFile && !rejectsFile.write(formatCsvLine([...rejection.raw, String(rejection.line), rejection.reason]))) {
-          await once(rejectsFile, 'drain');
-        }
+        listed++;
+        if (listed <= shownRejections) writeLine(io.stderr, `line ${rejection.line}: ${rejection.reason}`);
+        await rejects?.write([...rejection.raw, String(rejection.line), rejection.reason]);
       };
       const counts = await importRecords({
         db: store.pool,
@@ -140,19 +140,16 @@ export const importVerb: Verb = async (argv, io) => {
         onBatch: (soFar) => progress?.update(soFar, input.bytesRead()),
       });
       progress?.done();
-      if (counts.rejected > shownRejections) writeLine(io.stderr, `… and ${count(counts.rejected - shownRejections, 'more rejected row')}`);
+      if (listed > shownRejections) writeLine(io.stderr, `… and ${count(listed - shownRejections, counts.conflicts > 0 ? 'more rejected or conflicting row' : 'more rejected row')}`);
       writeLine(io.stdout, summary(counts, (Date.now() - startedAt) / 1000));
-      return counts.rejected > 0 ? exitCodes.rowsRejected : exitCodes.ok;
+      return counts.rejected + counts.conflicts > 0 ? exitCodes.rowsRejected : exitCodes.ok;
     });
   } catch (error) {
-    if (!(error instanceof InputFormatError || error instanceof UsageError)) throw error;
+    if (!(error instanceof InputFormatError || error instanceof UsageError || error instanceof RejectsFileError)) throw error;
     writeLine(io.stderr, `smtp-desk import: ${error.message}`);
     return exitCodes.usage;
   } finally {
-    if (rejectsFile) {
-      rejectsFile.end();
-      await once(rejectsFile, 'close');
-    }
+    await rejects?.close();
     (input.stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
   }
 };

@@ -1,3 +1,5 @@
+import { printableLines } from '../printable.js';
+
 export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -32,6 +34,7 @@ export function processIo(): CliIo {
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
 }
 
+/** Writes a message; control characters that came from input are escaped, never sent to the terminal raw. */
 export function writeLine(stream: NodeJS.WritableStream, line = ''): void {
-  stream.write(`${line}\n`);
+  stream.write(`${printableLines(line)}\n`);
 }

@@ -17,6 +17,8 @@ export interface Digest {
   day: string;
   thresholds: Thresholds;
   report: FleetReport;
+  /** No active domain sent or bounced that day: there was nothing to judge (imports or webhooks may not have run). */
+  noData: boolean;
   /** Domains with a verdict other than healthy, most severe first (the report's order), except kept ones. */
   flagged: FlaggedDomain[];
   /** Flagged domains someone chose to Keep, not listed because nothing new happened since (src/fleet/snooze.ts). */
@@ -50,7 +52,8 @@ export async function computeDigest(db: pg.Pool, day: string, thresholds: Thresh
     if (snooze && snoozeHolds(snooze, verdict)) kept.push(verdict.domain);
     else flagged.push({ verdict, stats: withHistory(byDomain.get(verdict.domain)!) });
   }
-  return { day, thresholds, report, flagged, kept, statusCounts, statusChanges };
+  const noData = report.totals.sent === 0 && report.totals.bounces === 0;
+  return { day, thresholds, report, noData, flagged, kept, statusCounts, statusChanges };
 }
 
 /** A flagged domain's stats: a rule may fire on it, so fleetDays read its history. */

@@ -6,6 +6,8 @@ export interface DigestJson {
   date: string;
   thresholds: Thresholds;
   totals: { domains_checked: number; sent: number; bounces: number; bounce_rate: number | null };
+  /** No active domain sent or bounced that day: nothing was judged, which is not the same as healthy. */
+  no_data: boolean;
   summary: Record<Verdict, number>;
   domains: (Omit<DomainVerdict, 'findings'> & { findings: Pick<Finding, 'rule' | 'value' | 'threshold' | 'severity' | 'message'>[] })[];
 }
@@ -17,6 +19,7 @@ export function digestJson(digest: Digest, all: boolean): DigestJson {
     date: digest.day,
     thresholds: digest.thresholds,
     totals: { domains_checked: totals.domains_checked, sent: totals.sent, bounces: totals.bounces, bounce_rate: totals.bounce_rate },
+    no_data: digest.noData,
     summary: { pull: summary.pull, fix: summary.fix, watch: summary.watch, healthy: summary.healthy },
     domains: domains
       .filter((domain) => all || domain.verdict !== 'healthy')

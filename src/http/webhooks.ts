@@ -74,12 +74,15 @@ async function handle(context: AppContext, req: RouteRequest, res: ServerRespons
     source: { header: ['payload'], records: toAsync([records]) },
     onReject: (rejection) => void rejections.push(rejection),
   });
-  const result = { stored: counts.inserted, duplicates: counts.duplicates, ignored: counts.ignored };
-  if (rejections.length > 0) {
-    const reasons = rejections.map((r) => (payloads.length > 1 ? `event ${r.line}: ${r.reason}` : r.reason));
-    return sendJson(res, 400, { ok: false, error: reasons.join('; '), ...result });
-  }
-  sendJson(res, 200, { ok: true, ...result });
+  const result = { stored: counts.inserted, duplicates: counts.duplicates, conflicts: counts.conflicts, ignored: counts.ignored };
+  const described = (kind: Rejection['kind']) =>
+    rejections.filter((r) => r.kind === kind).map((r) => (payloads.length > 1 ? `event ${r.line}: ${r.reason}` : r.reason));
+  const invalid = described('rejected');
+  if (invalid.length > 0) return sendJson(res, 400, { ok: false, error: invalid.join('; '), ...result });
+  // A conflict is answered 200: sending the event again cannot change it, and the sender must not stop delivering.
+  const warnings = described('conflict');
+  for (const warning of warnings) context.logger.warn(`webhook ${sequencer}: ${warning}`);
+  sendJson(res, 200, { ok: true, ...result, ...(warnings.length > 0 ? { warnings } : {}) });
 }
 
 async function* toAsync<T>(items: readonly T[]): AsyncGenerator<T> {

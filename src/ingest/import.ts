@@ -1,8 +1,9 @@
 import type pg from 'pg';
 import type { z } from 'zod';
 import type { BounceRecord } from '../store/bounce-record.js';
-import { copyBounces, insertBounces } from '../store/bounces.js';
+import { copyBounces, insertBounces, storedWithOtherContent } from '../store/bounces.js';
 import { upsertComplaints } from '../store/complaints.js';
+import { printable, quoted } from '../printable.js';
 import type { Queryable } from '../store/store.js';
 import { upsertSends } from '../store/sends.js';
 import { isAdapterEvent, type Adapter } from './adapters/adapter.js';
@@ -13,10 +14,12 @@ import type { Kind, RowOf } from './rows.js';
 export interface ImportCounts {
   read: number;
   inserted: number;
-  /** Rows that replaced a different stored value (sends, complaints). */
-  updated: number;
+  /** Rows that replaced the value stored before them, or the one an earlier row gave (sends, complaints). */
+  replaced: number;
   /** Rows already stored. */
   duplicates: number;
+  /** Bounces whose external id is stored with other content: not stored, reported like rejected rows. */
+  conflicts: number;
   /** Payloads of other events (JSON formats). */
   ignored: number;
   rejected: number;
@@ -26,6 +29,8 @@ export interface Rejection {
   line: number;
   raw: string[];
   reason: string;
+  /** `conflict`: a valid row that contradicts a stored one; `rejected`: an invalid row. */
+  kind: 'rejected' | 'conflict';
 }
 
 export interface ImportOptions<K extends Kind> {
@@ -47,7 +52,13 @@ export interface ImportOptions<K extends Kind> {
   bulk?: { pool: pg.Pool };
 }
 
-type StoredCounts = Pick<ImportCounts, 'inserted' | 'updated' | 'duplicates'>;
+type StoredCounts = Pick<ImportCounts, 'inserted' | 'replaced' | 'duplicates'> & {
+  /** Indexes of the rows given that conflict with stored ones. */
+  conflicts: number[];
+};
+
+/** Where a stored row came from, kept only for rows that may conflict (to report them). */
+type Origin = Pick<SourceRecord, 'line' | 'raw'> | undefined;
 
 /** What is stored for each kind: bounces complete with their classification. */
 interface StoredOf {
@@ -63,6 +74,8 @@ interface Writer<K extends Kind> {
    */
   complete(row: RowOf[K]): StoredOf[K];
   write(db: Queryable, rows: StoredOf[K][]): Promise<StoredCounts>;
+  /** Whether `write` may report the row as a conflict. */
+  mayConflict(row: StoredOf[K]): boolean;
   /** Rows per statement unless the caller says otherwise. */
   batchRows: number;
   /**
@@ -94,29 +107,33 @@ function writers(bulk: ImportOptions<Kind>['bulk']): { [K in Kind]: Writer<K> } 
       parallel: 2,
       batchRows: bulk ? 20_000 : 5_000,
       complete: createBounceClassifier(),
+      mayConflict: (record) => record.external_id !== null,
       async write(db, records) {
         const inserted = await retryOnDeadlock(() =>
           bulk ? copyBounces(bulk.pool, records) : insertBounces(db, records),
         );
-        return { inserted, updated: 0, duplicates: records.length - inserted };
+        const conflicts = inserted < records.length ? await storedWithOtherContent(db, records) : [];
+        return { inserted, replaced: 0, duplicates: records.length - inserted - conflicts.length, conflicts };
       },
     },
     sends: {
       parallel: 1,
       batchRows: 5_000,
       complete: (row) => row,
+      mayConflict: () => false,
       async write(db, rows) {
         const { inserted, updated, unchanged } = await upsertSends(db, rows);
-        return { inserted, updated, duplicates: unchanged };
+        return { inserted, replaced: updated, duplicates: unchanged, conflicts: [] };
       },
     },
     complaints: {
       parallel: 1,
       batchRows: 5_000,
       complete: (row) => row,
+      mayConflict: () => false,
       async write(db, rows) {
         const { inserted, updated, unchanged } = await upsertComplaints(db, rows);
-        return { inserted, updated, duplicates: unchanged };
+        return { inserted, replaced: updated, duplicates: unchanged, conflicts: [] };
       },
     },
   };
@@ -126,6 +143,9 @@ function writers(bulk: ImportOptions<Kind>['bulk']): { [K in Kind]: Writer<K> } 
 export function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
+
+const conflictReason = (record: BounceRecord) =>
+  `conflict: external_id ${quoted(record.external_id ?? '')} of sequencer ${record.sequencer} is stored with another time, sender, recipient or diagnostic; this one is not stored`;
 
 const rowChars = (record: SourceRecord) => record.raw.reduce((sum, field) => sum + field.length, 0);
 
@@ -139,8 +159,9 @@ export async function importRecords<K extends Kind>(options: ImportOptions<K>): 
   const writer = writers(options.bulk)[adapter.kind] as Writer<K>;
   const batchRows = options.batchRows ?? writer.batchRows;
   const batchChars = options.batchChars ?? 8_000_000;
-  const counts: ImportCounts = { read: 0, inserted: 0, updated: 0, duplicates: 0, ignored: 0, rejected: 0 };
+  const counts: ImportCounts = { read: 0, inserted: 0, replaced: 0, duplicates: 0, conflicts: 0, ignored: 0, rejected: 0 };
   let batch: StoredOf[K][] = [];
+  let origins: Origin[] = [];
   let chars = 0;
   const writing = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
@@ -149,14 +170,21 @@ export async function importRecords<K extends Kind>(options: ImportOptions<K>): 
     while (writing.size >= writer.parallel) await Promise.race(writing);
     if (failure) throw failure.error;
     const rows = batch;
+    const from = origins;
     batch = [];
+    origins = [];
     chars = 0;
     const done: Promise<void> = writer
       .write(db, rows)
-      .then((stored) => {
+      .then(async (stored) => {
         counts.inserted += stored.inserted;
-        counts.updated += stored.updated;
+        counts.replaced += stored.replaced;
         counts.duplicates += stored.duplicates;
+        counts.conflicts += stored.conflicts.length;
+        for (const index of stored.conflicts) {
+          const { line, raw } = from[index]!;
+          await options.onReject?.({ line, raw, reason: conflictReason(rows[index] as BounceRecord), kind: 'conflict' });
+        }
         options.onBatch?.(counts);
       })
       .catch((error: unknown) => {
@@ -167,7 +195,8 @@ export async function importRecords<K extends Kind>(options: ImportOptions<K>): 
   };
   const reject = async (record: SourceRecord, reason: string) => {
     counts.rejected++;
-    await options.onReject?.({ line: record.line, raw: record.raw, reason });
+    // Reasons may quote the input: its control characters are escaped once, here, for every caller.
+    await options.onReject?.({ line: record.line, raw: record.raw, reason: printable(reason), kind: 'rejected' });
   };
 
   for await (const records of source.records) {
@@ -186,7 +215,9 @@ export async function importRecords<K extends Kind>(options: ImportOptions<K>): 
         await reject(record, describeIssues(parsed.error));
         continue;
       }
-      batch.push(writer.complete(parsed.data));
+      const stored = writer.complete(parsed.data);
+      batch.push(stored);
+      origins.push(writer.mayConflict(stored) ? { line: record.line, raw: record.raw } : undefined);
       chars += rowChars(record);
       if (batch.length >= batchRows || chars >= batchChars) await flush();
     }

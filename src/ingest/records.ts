@@ -1,4 +1,5 @@
 import { UserFacingError } from '../errors.js';
+import { printable } from '../printable.js';
 import type { Adapter } from './adapters/adapter.js';
 import { readCsv, type CsvRecord } from './csv.js';
 import { readJsonLines, type JsonLineRecord } from './jsonl.js';
@@ -46,7 +47,7 @@ async function openCsv(chunks: AsyncIterable<string | Buffer>, adapter: Adapter)
   const missing = (adapter.requiredColumns ?? []).filter((column) => !columns.includes(column));
   if (missing.length > 0) {
     throw new InputFormatError(
-      `the CSV header lacks ${missing.join(', ')} (${adapter.format} ${adapter.kind} needs ${adapter.requiredColumns!.join(', ')}; found ${columns.join(', ')})`,
+      `the CSV header lacks ${missing.join(', ')} (${adapter.format} ${adapter.kind} needs ${adapter.requiredColumns!.join(', ')}; found ${printable(columns.join(', '))})`,
     );
   }
   const sourceRecord = (record: CsvRecord): SourceRecord => {

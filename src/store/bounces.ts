@@ -38,6 +38,32 @@ export async function insertBounces(db: Queryable, records: readonly BounceRecor
   return result.rowCount ?? 0;
 }
 
+const otherContentSql = `SELECT i.n::int AS n
+FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
+  AS i(sequencer, external_id, occurred_at, sending_inbox, recipient, diagnostic, n)
+JOIN bounce_events e ON e.sequencer = i.sequencer AND e.external_id = i.external_id
+WHERE (e.occurred_at, e.sending_inbox, e.recipient, e.diagnostic) IS DISTINCT FROM (i.occurred_at, i.sending_inbox, i.recipient, i.diagnostic)`;
+
+/**
+ * Which of `records` (indexes) carry an external id that is stored with another time, sender,
+ * recipient or diagnostic: the content an event without an id is known by. Asked after inserting
+ * them, it names the records that were skipped as conflicts, not duplicates.
+ */
+export async function storedWithOtherContent(db: Queryable, records: readonly BounceRecord[]): Promise<number[]> {
+  const indexes = records.flatMap((record, i) => (record.external_id === null ? [] : [i]));
+  if (indexes.length === 0) return [];
+  const field = <K extends keyof BounceRecord>(name: K) => indexes.map((i) => records[i]![name]);
+  const { rows } = await db.query<{ n: number }>(otherContentSql, [
+    field('sequencer'),
+    field('external_id'),
+    field('occurred_at'),
+    field('sending_inbox'),
+    field('recipient'),
+    field('diagnostic'),
+  ]);
+  return rows.map((row) => indexes[row.n - 1]!).sort((a, b) => a - b);
+}
+
 /** Connections that already have the loading table (it lives as long as the session). */
 const withLoadTable = new WeakSet<pg.PoolClient>();
 

@@ -51,7 +51,8 @@ describe('smtp-desk digest', () => {
     const result = await run(['--date', day, '--json']);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as Record<string, unknown> & { domains: Record<string, unknown>[] };
-    expect(Object.keys(json)).toEqual(['date', 'thresholds', 'totals', 'summary', 'domains']);
+    expect(Object.keys(json)).toEqual(['date', 'thresholds', 'totals', 'no_data', 'summary', 'domains']);
+    expect(json.no_data).toBe(false);
     expect(json.date).toBe(day);
     expect(json.thresholds).toEqual(defaultThresholds);
     expect(Object.keys(json.totals as object)).toEqual(['domains_checked', 'sent', 'bounces', 'bounce_rate']);

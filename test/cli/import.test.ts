@@ -10,7 +10,8 @@ import { instantlyBounce, jsonLines, lemlistBounce, plusvibeBounce, smartleadBou
 const header = 'occurred_at,sending_inbox,recipient,reply_code,enhanced_code,diagnostic,campaign,external_id';
 
 function bounceLine(i: number, diagnostic = '550 5.1.1 user unknown'): string {
-  const at = new Date(Date.parse('2026-11-27T00:00:00Z') + i * 1000).toISOString();
+  // Up to 1,060,000 s (12 days) after the base for the big file: all of it in the past.
+  const at = new Date(Date.parse('2026-11-10T00:00:00Z') + i * 1000).toISOString();
   return `${at},inbox${i % 7}@domain${i % 3}.example,lead${i}@recipient${i % 11}.example,,,"${diagnostic}",wave ${i % 2},`;
 }
 
@@ -77,7 +78,7 @@ describe(`smtp-desk import on ${databaseLabel}`, () => {
         '',
       ].join('\n'),
     );
-    expect(first.stdout).toMatch(/^read 6, inserted 3, updated 0, duplicates 0, ignored 0, rejected 3 in [\d.]+ s \(\d+ rows\/s\)\n$/);
+    expect(first.stdout).toMatch(/^read 6, inserted 3, replaced 0, duplicates 0, conflicts 0, ignored 0, rejected 3 in [\d.]+ s \(\d+ rows\/s\)\n$/);
     expect(await fs.readFile(rejects, 'utf8')).toBe(
       [
         `${header},line,reason`,
@@ -98,7 +99,7 @@ describe(`smtp-desk import on ${databaseLabel}`, () => {
 
     const again = await run(['bounces', file]);
     expect(again.code).toBe(3);
-    expect(again.stdout).toMatch(/^read 6, inserted 0, updated 0, duplicates 3, ignored 0, rejected 3 /);
+    expect(again.stdout).toMatch(/^read 6, inserted 0, replaced 0, duplicates 3, conflicts 0, ignored 0, rejected 3 /);
     expect(await count("SELECT count(*) AS n FROM bounce_events WHERE sequencer = 'generic'")).toBe(3);
   });
 
@@ -121,9 +122,9 @@ describe(`smtp-desk import on ${databaseLabel}`, () => {
   ] as const)('imports %s payloads from standard input, once', async (format, payloads) => {
     const first = await run(['bounces', '-', '--format', format], jsonLines(payloads));
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toMatch(/^read 2, inserted 1, updated 0, duplicates 0, ignored 1, rejected 0 /);
+    expect(first.stdout).toMatch(/^read 2, inserted 1, replaced 0, duplicates 0, conflicts 0, ignored 1, rejected 0 /);
     const second = await run(['bounces', '-', '--format', format], jsonLines(payloads));
-    expect(second.stdout).toMatch(/^read 2, inserted 0, updated 0, duplicates 1, ignored 1, rejected 0 /);
+    expect(second.stdout).toMatch(/^read 2, inserted 0, replaced 0, duplicates 1, conflicts 0, ignored 1, rejected 0 /);
     expect(await count(`SELECT count(*) AS n FROM bounce_events WHERE sequencer = '${format}'`)).toBe(1);
   });
 
@@ -134,7 +135,7 @@ describe(`smtp-desk import on ${databaseLabel}`, () => {
 
   it('imports sends (generic and Instantly analytics) replacing earlier counts, and complaints', async () => {
     const sends = await write('sends.csv', 'day,sending_inbox,sent,notes\n2026-11-27,Ana@Outreach-Example.com,18,x\n2026-11-27,bo@outreach-example.com,20,\n');
-    expect((await run(['sends', sends])).stdout).toMatch(/^read 2, inserted 2, updated 0, duplicates 0, /);
+    expect((await run(['sends', sends])).stdout).toMatch(/^read 2, inserted 2, replaced 0, duplicates 0, /);
     const analytics = await write(
       'instantly.csv',
       'date,email_account,sent,bounced,contacted,new_leads_contacted,opened,unique_opened,replies,unique_replies,clicks,unique_clicks\n' +
@@ -142,7 +143,7 @@ describe(`smtp-desk import on ${databaseLabel}`, () => {
     );
     const result = await run(['sends', analytics, '--format', 'instantly']);
     expect(result).toMatchObject({ code: 0 });
-    expect(result.stdout).toMatch(/^read 2, inserted 0, updated 1, duplicates 1, /);
+    expect(result.stdout).toMatch(/^read 2, inserted 0, replaced 1, duplicates 1, /);
     const { rows } = await store.pool.query("SELECT sent::int AS sent, inboxes FROM send_daily_rollup WHERE sending_domain = 'outreach-example.com'");
     expect(rows).toEqual([{ sent: 41, inboxes: 2 }]);
 

@@ -31,7 +31,7 @@ describe(`sequencer webhooks through the app's HTTP server on ${databaseLabel}`,
     for (const expected of [{ stored: 1, duplicates: 0 }, { stored: 0, duplicates: 1 }]) {
       const response = await post(harness, '/webhooks/smartlead', body, { 'x-smartlead-signature': sign(body) });
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ ok: true, ignored: 0, ...expected });
+      expect(await response.json()).toEqual({ ok: true, ignored: 0, conflicts: 0, ...expected });
     }
     expect(await stored('smartlead')).toBe(1);
     const { rows } = await harness.store.pool.query("SELECT sending_domain, category FROM bounce_daily JOIN bounce_events USING (sending_domain) WHERE sequencer = 'smartlead'");
@@ -55,7 +55,7 @@ describe(`sequencer webhooks through the app's HTTP server on ${databaseLabel}`,
     expect(await stored('lemlist')).toBe(0);
     const response = await post(harness, `/webhooks/lemlist?token=${token}`, body);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, stored: 1, duplicates: 0, ignored: 0 });
+    expect(await response.json()).toEqual({ ok: true, stored: 1, duplicates: 0, conflicts: 0, ignored: 0 });
     expect((await post(harness, `/webhooks/lemlist?token=${token}`, body)).status).toBe(200);
     expect(await stored('lemlist')).toBe(1);
   });
@@ -63,7 +63,7 @@ describe(`sequencer webhooks through the app's HTTP server on ${databaseLabel}`,
   it('accepts an array of events and ignores other event types', async () => {
     const body = JSON.stringify([plusvibeBounce(), plusvibeBounce({ webhook_event: 'EMAIL_SENT', message_id: 'sent-1' })]);
     const response = await post(harness, `/webhooks/plusvibe?token=${token}`, body);
-    expect(await response.json()).toEqual({ ok: true, stored: 1, duplicates: 0, ignored: 1 });
+    expect(await response.json()).toEqual({ ok: true, stored: 1, duplicates: 0, conflicts: 0, ignored: 1 });
   });
 
   it('answers 400 with the reason for a bad payload, 404 for an unknown sequencer, 413 over the limit', async () => {
@@ -80,6 +80,40 @@ describe(`sequencer webhooks through the app's HTTP server on ${databaseLabel}`,
     const huge = JSON.stringify(lemlistBounce({ _id: 'act_huge', errorMessage: 'x'.repeat(1_100_000) }));
     expect((await post(harness, `/webhooks/lemlist?token=${token}`, huge)).status).toBe(413);
     expect(await stored('lemlist')).toBe(1);
+  });
+
+  it('answers a redelivered event id with other content as a conflict, stored once as it first came', async () => {
+    const body = JSON.stringify(lemlistBounce({ _id: 'act_conflict' }));
+    expect((await post(harness, `/webhooks/lemlist?token=${token}`, body)).status).toBe(200);
+    const changed = JSON.stringify([lemlistBounce({ _id: 'act_conflict', errorMessage: '552 5.2.2 mailbox full' }), lemlistBounce({ _id: 'act_after' })]);
+    const response = await post(harness, `/webhooks/lemlist?token=${token}`, changed);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      ok: true,
+      stored: 1,
+      duplicates: 0,
+      conflicts: 1,
+      ignored: 0,
+      warnings: ['event 1: conflict: external_id "act_conflict" of sequencer lemlist is stored with another time, sender, recipient or diagnostic; this one is not stored'],
+    });
+    const { rows } = await harness.store.pool.query("SELECT diagnostic FROM bounce_events WHERE external_id = 'act_conflict'");
+    expect(rows).toEqual([{ diagnostic: lemlistBounce().errorMessage }]);
+  });
+
+  it('answers 400 for an event dated far ahead or before 2000, or a code that is not written in digits', async () => {
+    for (const [overrides, reason] of [
+      [{ _id: 'act_future', createdAt: '2099-01-01T00:00:00.000Z' }, 'createdAt: 2099-01-01T00:00:00.000Z is more than a day in the future'],
+      [{ _id: 'act_past', createdAt: '1970-01-01T00:00:00.000Z' }, 'createdAt: 1970-01-01T00:00:00.000Z is before 2000-01-01'],
+    ] as const) {
+      const response = await post(harness, `/webhooks/lemlist?token=${token}`, JSON.stringify(lemlistBounce(overrides)));
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toBe(reason);
+    }
+    const generic = { occurred_at: '2026-11-27T10:00:00Z', sending_inbox: 'ana@outreach-example.com', recipient: 'x@acme.example', reply_code: '0x226', enhanced_code: '', diagnostic: 'no such user' };
+    const hex = await post(harness, `/webhooks/generic?token=${token}`, JSON.stringify(generic));
+    expect(hex.status).toBe(400);
+    expect(((await hex.json()) as { error: string }).error).toBe('reply_code: "0x226" is not a whole number written in digits, such as 120');
+    expect(await stored('lemlist')).toBe(3);
   });
 
   it('is off, saying how to enable it, when neither secret is configured', async () => {

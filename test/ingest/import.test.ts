@@ -31,7 +31,7 @@ describe(`importRecords on ${databaseLabel}`, () => {
       source: { header: Object.keys(rows[0]!), records: records([...rows, ...[...rows].reverse()]) },
       batchRows: 50,
     });
-    expect(counts).toEqual({ read: 2000, inserted: 1000, updated: 0, duplicates: 1000, ignored: 0, rejected: 0 });
+    expect(counts).toEqual({ read: 2000, inserted: 1000, replaced: 0, duplicates: 1000, conflicts: 0, ignored: 0, rejected: 0 });
     const { rows: daily } = await store.pool.query("SELECT sum(events)::int AS events, sum(deferrals)::int AS deferrals FROM bounce_daily WHERE sending_domain = 'side-by-side.example'");
     expect(daily).toEqual([{ events: 1000, deferrals: 334 }]);
   });

@@ -105,9 +105,11 @@ function pack(chunks: readonly KnownBlock[][], head: KnownBlock[], footer: Known
 export function digestMessages(digest: Digest, overflowWhere: 'in this thread' | 'below' = 'in this thread'): DigestMessages {
   const { day, report, flagged } = digest;
   const { summary } = report;
-  const text =
-    `Domain health ${day}: ${whole(summary.pull)} to pull, ${whole(summary.fix)} to fix, ${whole(summary.watch)} to watch ` +
-    `of ${count(report.totals.domains_checked, 'active domain')}`;
+  const nothingRecorded = digest.noData && flagged.length === 0;
+  const text = nothingRecorded
+    ? `Domain health ${day}: no sends or bounces were recorded`
+    : `Domain health ${day}: ${whole(summary.pull)} to pull, ${whole(summary.fix)} to fix, ${whole(summary.watch)} to watch ` +
+      `of ${count(report.totals.domains_checked, 'active domain')}`;
   const changes = statusChangesBlock(digest);
   const head: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: `Domain health · ${day}` } },
@@ -116,6 +118,10 @@ export function digestMessages(digest: Digest, overflowWhere: 'in this thread' |
     ...(changes ? [changes] : []),
     { type: 'divider' },
   ];
+  if (nothingRecorded) {
+    const line = `No sends or bounces were recorded for ${day}, so no domain was judged: check that the imports or sequencer webhooks ran.`;
+    return { main: { text, blocks: [...head, mrkdwn(line)] }, replies: [] };
+  }
   if (flagged.length === 0) {
     return { main: { text, blocks: [...head, mrkdwn('Nothing to decide today: every active domain is within the lines.')] }, replies: [] };
   }

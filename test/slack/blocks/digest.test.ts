@@ -16,6 +16,7 @@ function digestOf(stats: DomainDayStats[], extra: Partial<Digest> = {}): Digest 
     day,
     thresholds: defaultThresholds,
     report,
+    noData: report.totals.sent === 0 && report.totals.bounces === 0,
     flagged: report.domains.filter((v) => v.verdict !== 'healthy').map((verdict) => ({ verdict, stats: byDomain.get(verdict.domain)! })),
     kept: [],
     statusCounts: { active: stats.length, pulled: 2, reserved: 3 },
