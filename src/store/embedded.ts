@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { UserFacingError } from '../errors.js';
+import { systemReasons } from '../faults.js';
 
 export interface EmbeddedServer {
   connectionString: string;
@@ -17,7 +18,7 @@ const lockFileName = 'smtp-desk.pid';
  * connections and keeps an open transaction's statements together.
  */
 export async function startEmbeddedServer(dataDir: string | undefined): Promise<EmbeddedServer> {
-  const releaseLock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  const releaseLock = dataDir ? usingDataDir(dataDir, () => lockDataDir(dataDir)) : () => undefined;
   try {
     const db = await PGlite.create(dataDir ? { dataDir } : {});
     const server = new PGLiteSocketServer({ db: keepingMessageSequencesTogether(db), host: '127.0.0.1', port: 0, maxConnections: 64 });
@@ -63,6 +64,18 @@ function keepingMessageSequencesTogether(db: PGlite): PGlite {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+}
+
+/** Runs `prepare` on the data folder; a file-system error becomes one line naming the folder. */
+function usingDataDir<T>(dataDir: string, prepare: () => T): T {
+  try {
+    return prepare();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === undefined ? undefined : systemReasons[code];
+    if (reason === undefined) throw error;
+    throw new UserFacingError(`cannot use the data folder ${dataDir} (SMTP_DESK_DATA_DIR): ${reason}`);
+  }
 }
 
 /** Two processes writing one PGlite folder would corrupt it, so the folder holds a pid lock. */

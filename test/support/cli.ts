@@ -19,6 +19,8 @@ export interface CliOptions {
   /** Written to stdin, which is then closed; without it stdin is empty (like `</dev/null`). */
   input?: string;
   timeoutMs?: number;
+  /** Run the child as this user and group (a test run as root checking what a plain user meets). */
+  user?: { uid: number; gid: number };
 }
 
 /** Runs `node bin/smtp-desk.js …` as a user would, and collects its exit code and output. */
@@ -27,6 +29,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun
     cwd: options.cwd ?? os.tmpdir(),
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? os.tmpdir(), ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...options.user,
   });
   let stdout = '';
   let stderr = '';
