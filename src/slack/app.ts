@@ -1,5 +1,6 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import { httpRoutes } from '../http/routes.js';
+import { slackClientOptions } from './client-options.js';
 import type { AppContext } from './context.js';
 import { registerListeners } from './listeners/index.js';
 
@@ -19,7 +20,7 @@ export function buildReceiver(context: AppContext): HTTPReceiver | SocketModeRec
       appToken: config.SLACK_APP_TOKEN,
       logger,
       customRoutes: httpRoutes(context),
-      installerOptions: { port: config.PORT, clientOptions: { slackApiUrl: config.SLACK_API_URL } },
+      installerOptions: { port: config.PORT, clientOptions: slackClientOptions(config, logger) },
     });
   }
   return new HTTPReceiver({
@@ -38,7 +39,7 @@ export function createSlackApp({ context, receiver, identity }: SlackAppOptions)
     logger: context.logger,
     // Bolt resets a given logger to INFO unless told its level.
     logLevel: context.logger.getLevel(),
-    clientOptions: { slackApiUrl: context.config.SLACK_API_URL },
+    clientOptions: slackClientOptions(context.config, context.logger),
   });
   registerListeners(app, context);
   return app;
