@@ -78,24 +78,54 @@ function usingDataDir<T>(dataDir: string, prepare: () => T): T {
   }
 }
 
-/** Two processes writing one PGlite folder would corrupt it, so the folder holds a pid lock. */
+/**
+ * Two processes writing one PGlite folder would corrupt it, so the folder holds a lock file: the
+ * holder's pid and, on Linux, its start time, so a pid reused by another program does not hold it.
+ */
 function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, lockFileName);
+  const started = startTimeOf(process.pid);
   for (;;) {
     try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(lockFile, started === undefined ? String(process.pid) : `${process.pid} ${started}`, { flag: 'wx' });
       return () => fs.rmSync(lockFile, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(fs.readFileSync(lockFile, 'utf8'));
-      if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
+      const [pid, start] = fs.readFileSync(lockFile, 'utf8').trim().split(' ');
+      const holder = Number(pid);
+      if (Number.isInteger(holder) && holder !== process.pid && holdsLock(holder, start)) {
         throw new UserFacingError(
           `the embedded database in ${dataDir} is in use by another smtp-desk (pid ${holder}); stop it or set SMTP_DESK_DATA_DIR`,
         );
       }
       fs.rmSync(lockFile, { force: true });
     }
+  }
+}
+
+/** Whether the live process `pid` is the smtp-desk that wrote the lock (started at `start`). */
+function holdsLock(pid: number, start: string | undefined): boolean {
+  if (!isRunning(pid)) return false;
+  const startedAt = startTimeOf(pid);
+  if (startedAt === undefined) return true;
+  if (start !== undefined) return start === startedAt;
+  // A lock written without a start time: the holder must at least be smtp-desk.
+  return readProc(pid, 'cmdline')?.includes('smtp-desk') ?? true;
+}
+
+/** A process's start time in clock ticks since boot (field 22 of /proc/<pid>/stat), where /proc exists. */
+function startTimeOf(pid: number): string | undefined {
+  const stat = readProc(pid, 'stat');
+  // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+}
+
+function readProc(pid: number, file: string): string | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 
