@@ -3,6 +3,7 @@ import { httpRoutes } from '../http/routes.js';
 import { slackClientOptions } from './client-options.js';
 import type { AppContext } from './context.js';
 import { registerListeners } from './listeners/index.js';
+import { refusingFutureTimestamps } from './request-age.js';
 
 export interface SlackAppOptions {
   context: AppContext;
@@ -23,12 +24,14 @@ export function buildReceiver(context: AppContext): HTTPReceiver | SocketModeRec
       installerOptions: { port: config.PORT, clientOptions: slackClientOptions(config, logger) },
     });
   }
-  return new HTTPReceiver({
+  const receiver = new HTTPReceiver({
     signingSecret: config.SLACK_SIGNING_SECRET ?? '',
     endpoints: '/slack/events',
     customRoutes: httpRoutes(context),
     logger,
   });
+  receiver.requestListener = refusingFutureTimestamps(receiver.requestListener, context.now);
+  return receiver;
 }
 
 export function createSlackApp({ context, receiver, identity }: SlackAppOptions): App {
