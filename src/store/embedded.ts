@@ -28,7 +28,9 @@ export async function startEmbeddedServer(dataDir: string | undefined): Promise<
       async stop() {
         await server.stop();
         await db.close();
-        releaseLock();
+        // The folder stays locked until this process has ended: work still finishing here (a Slack
+        // call being retried) must not overlap with another smtp-desk opening the folder.
+        process.once('exit', releaseLock);
       },
     };
   } catch (error) {
