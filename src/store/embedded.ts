@@ -21,6 +21,7 @@ export async function startEmbeddedServer(dataDir: string | undefined): Promise<
   const releaseLock = dataDir ? usingDataDir(dataDir, () => lockDataDir(dataDir)) : () => undefined;
   try {
     const db = await PGlite.create(dataDir ? { dataDir } : {});
+    if (dataDir) ownerOnly(dataDir);
     const server = new PGLiteSocketServer({ db: keepingMessageSequencesTogether(db), host: '127.0.0.1', port: 0, maxConnections: 64 });
     await server.start();
     return {
@@ -28,6 +29,7 @@ export async function startEmbeddedServer(dataDir: string | undefined): Promise<
       async stop() {
         await server.stop();
         await db.close();
+        if (dataDir) ownerOnly(dataDir);
         // The folder stays locked until this process has ended: work still finishing here (a Slack
         // call being retried) must not overlap with another smtp-desk opening the folder.
         process.once('exit', releaseLock);
@@ -68,6 +70,18 @@ function keepingMessageSequencesTogether(db: PGlite): PGlite {
   });
 }
 
+/**
+ * PGlite creates its files world-readable and writable (0666) whatever the umask: the folder and
+ * everything in it are made the user's own (folders 0700, files 0600), as Postgres keeps its own.
+ */
+function ownerOnly(dataDir: string): void {
+  for (const entry of fs.readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
+    const entryPath = path.join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) fs.chmodSync(entryPath, 0o700);
+    else if (entry.isFile()) fs.chmodSync(entryPath, 0o600);
+  }
+}
+
 /** Runs `prepare` on the data folder; a file-system error becomes one line naming the folder. */
 function usingDataDir<T>(dataDir: string, prepare: () => T): T {
   try {
@@ -85,12 +99,13 @@ function usingDataDir<T>(dataDir: string, prepare: () => T): T {
  * holder's pid and, on Linux, its start time, so a pid reused by another program does not hold it.
  */
 function lockDataDir(dataDir: string): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
   const lockFile = path.join(dataDir, lockFileName);
   const started = startTimeOf(process.pid);
   for (;;) {
     try {
-      fs.writeFileSync(lockFile, started === undefined ? String(process.pid) : `${process.pid} ${started}`, { flag: 'wx' });
+      fs.writeFileSync(lockFile, started === undefined ? String(process.pid) : `${process.pid} ${started}`, { flag: 'wx', mode: 0o600 });
       return () => fs.rmSync(lockFile, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

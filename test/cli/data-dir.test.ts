@@ -30,6 +30,19 @@ describe('the data folder lock', () => {
     expect(fs.existsSync(path.join(dataDir, 'smtp-desk.pid'))).toBe(false);
   }, firstStartMs);
 
+  it('keeps the embedded database private to its user: the folder 0700, every file in it 0600', async () => {
+    const fresh = path.join(home.dir, 'private');
+    const run = await runCli(['migrate'], { env: { SMTP_DESK_DATA_DIR: fresh }, timeoutMs: firstStartMs });
+    expect(run.code, run.stderr).toBe(0);
+
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o700);
+    const open = fs
+      .readdirSync(fresh, { recursive: true, encoding: 'utf8' })
+      .map((entry) => path.join(fresh, entry))
+      .filter((entry) => (fs.statSync(entry).mode & 0o077) !== 0);
+    expect(open).toEqual([]);
+  }, firstStartMs);
+
   it('still keeps out a second smtp-desk while one runs', async () => {
     const first = spawn(process.execPath, [binPath, 'serve'], {
       cwd: os.tmpdir(),
