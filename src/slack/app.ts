@@ -30,7 +30,7 @@ export function buildReceiver(context: AppContext): HTTPReceiver | SocketModeRec
     customRoutes: httpRoutes(context),
     logger,
   });
-  receiver.requestListener = refusingFutureTimestamps(receiver.requestListener, context.now);
+  receiver.requestListener = refusingFutureTimestamps(receiver.requestListener);
   return receiver;
 }
 

@@ -7,6 +7,7 @@ const maxSkewSeconds = 5 * 60;
  * Bolt refuses a signed request older than five minutes but takes one dated any time ahead, which
  * a replayed request signed for the future would pass. This answers 401 to a Slack timestamp more
  * than five minutes ahead before Bolt sees the request; requests without one go on unchanged.
+ * The clock is the machine's, as Bolt's own check uses, not the app's day clock.
  */
 export function refusingFutureTimestamps(next: RequestListener, now: () => Date = () => new Date()): RequestListener {
   return (req, res) => {
