@@ -1,4 +1,4 @@
-import { UserFacingError } from './errors.js';
+import { databaseAt, faultLine } from './faults.js';
 import { exitCodes, processIo, writeLine, type CliIo, type Verb } from './cli/io.js';
 
 const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
@@ -31,10 +31,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   try {
     return await (await entry.load())(rest, io);
   } catch (error) {
-    if (error instanceof UserFacingError) {
-      writeLine(io.stderr, `smtp-desk: ${error.message}`);
-      return exitCodes.failure;
-    }
-    throw error;
+    const line = faultLine(error, { databaseAt: databaseAt(io.env.DATABASE_URL) });
+    if (line === undefined) throw error;
+    writeLine(io.stderr, `smtp-desk: ${line}`);
+    return exitCodes.failure;
   }
 }

@@ -24,6 +24,7 @@ const layers: readonly (readonly string[])[] = [
   ['src/context.ts'],
   ['src/store'],
   ['src/config.ts'],
+  ['src/faults.ts'],
   ['src/health', 'src/knowledge'],
   ['src/fleet/lifecycle.ts', 'src/day.ts', 'src/domain-name.ts', 'src/errors.ts', 'src/logger.ts', 'src/printable.ts'],
 ];

@@ -9,6 +9,7 @@ import { eventDayProblem } from '../ingest/event-dates.js';
 import { digestMessages, type DigestMessages } from '../slack/blocks/digest.js';
 import { digestSlackClient, instanceId, type PostOutcome } from '../slack/post-digest.js';
 import { readArgs } from './args.js';
+import { slackReason, slackRequestReason } from '../faults.js';
 import { withContext } from './context.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
@@ -104,7 +105,8 @@ export const digest: Verb = async (argv, io: CliIo) => {
     try {
       outcome = await postDailyDigest(context, client, day, channel, instanceId());
     } catch (error) {
-      writeLine(io.stderr, `smtp-desk digest: the digest for ${day} was not posted: ${(error as Error).message}`);
+      const reason = slackRequestReason(error) ?? slackReason(error) ?? (error as Error).message;
+      writeLine(io.stderr, `smtp-desk digest: the digest for ${day} was not posted: ${reason}`);
       return exitCodes.failure;
     }
     switch (outcome.outcome) {

@@ -6,6 +6,7 @@ import { httpRoutes } from '../http/routes.js';
 import { startDigestJob } from '../jobs/digest-job.js';
 import { buildReceiver, createSlackApp } from '../slack/app.js';
 import type { AppContext } from '../context.js';
+import { verifySlackTokens } from '../slack/verify-tokens.js';
 import { openContext } from './context.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
@@ -37,8 +38,9 @@ function localModeLine({ config, store }: AppContext): string {
 
 /** Runs the Slack app, and the daily digest when DIGEST_CHANNEL is set, until SIGINT or SIGTERM. */
 async function serveSlack(context: AppContext, io: CliIo): Promise<void> {
-  const app = createSlackApp({ context, receiver: buildReceiver(context, httpRoutes(context)) });
   const { config, logger } = context;
+  const identity = await verifySlackTokens(config, logger);
+  const app = createSlackApp({ context, identity, receiver: buildReceiver(context, httpRoutes(context)) });
   if (config.SLACK_APP_TOKEN) {
     await app.start();
     logger.info(`connected to Slack in Socket Mode; health check on http://0.0.0.0:${config.PORT}/healthz`);

@@ -1,6 +1,8 @@
 import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
 import type { AppContext } from '../context.js';
+import { slackClientOptions } from './client-options.js';
 import { registerListeners } from './listeners/index.js';
+import { refusingFutureTimestamps } from './request-age.js';
 
 export interface SlackAppOptions {
   context: AppContext;
@@ -18,15 +20,17 @@ export function buildReceiver(context: AppContext, routes: CustomRoute[]): HTTPR
       appToken: config.SLACK_APP_TOKEN,
       logger,
       customRoutes: routes,
-      installerOptions: { port: config.PORT, clientOptions: { slackApiUrl: config.SLACK_API_URL } },
+      installerOptions: { port: config.PORT, clientOptions: slackClientOptions(config, logger) },
     });
   }
-  return new HTTPReceiver({
+  const receiver = new HTTPReceiver({
     signingSecret: config.SLACK_SIGNING_SECRET ?? '',
     endpoints: '/slack/events',
     customRoutes: routes,
     logger,
   });
+  receiver.requestListener = refusingFutureTimestamps(receiver.requestListener);
+  return receiver;
 }
 
 export function createSlackApp({ context, receiver, identity }: SlackAppOptions): App {
@@ -37,7 +41,7 @@ export function createSlackApp({ context, receiver, identity }: SlackAppOptions)
     logger: context.logger,
     // Bolt resets a given logger to INFO unless told its level.
     logLevel: context.logger.getLevel(),
-    clientOptions: { slackApiUrl: context.config.SLACK_API_URL },
+    clientOptions: slackClientOptions(context.config, context.logger),
   });
   registerListeners(app, context);
   return app;

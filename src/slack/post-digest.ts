@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
 import type { Digest } from '../digest/digest.js';
 import { digestMessages } from './blocks/digest.js';
+import { slackClientOptions } from './client-options.js';
 import { slackErrorCode } from './slack-errors.js';
 import {
   claimDigestRun,
@@ -26,13 +27,14 @@ export const staleClaimSeconds = 600;
 
 /**
  * Slack errors the Web client retries: 429 after the Retry-After it names, 5xx and network errors
- * with exponential back-off (1, 2, 4, 8, 16 s), well inside `staleClaimSeconds`.
+ * with exponential back-off (1, 2, 4, 8, 16 s), well inside `staleClaimSeconds`. A call that timed
+ * out is not retried (see slackClientOptions): the next run looks for the post in the channel first.
  */
 const digestRetryPolicy = { retries: 5, factor: 2, minTimeout: 1_000, maxTimeout: 30_000, randomize: true };
 
-/** The Web API client the digest posts with (the bot token, SLACK_API_URL, the retry policy above). */
+/** The Web API client the digest posts with (the bot token, the call timeout, the retry policy above). */
 export function digestSlackClient(config: Config, logger: AppContext['logger']): WebClient {
-  return new webApi.WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger, retryConfig: digestRetryPolicy });
+  return new webApi.WebClient(config.SLACK_BOT_TOKEN, slackClientOptions(config, logger, digestRetryPolicy));
 }
 
 /** Who holds a claim: the host, the process and a random part (two schedulers in one process differ). */

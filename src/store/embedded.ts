@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { UserFacingError } from '../errors.js';
+import { systemReasons } from '../faults.js';
 
 export interface EmbeddedServer {
   connectionString: string;
@@ -17,9 +18,10 @@ const lockFileName = 'smtp-desk.pid';
  * connections and keeps an open transaction's statements together.
  */
 export async function startEmbeddedServer(dataDir: string | undefined): Promise<EmbeddedServer> {
-  const releaseLock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  const releaseLock = dataDir ? usingDataDir(dataDir, () => lockDataDir(dataDir)) : () => undefined;
   try {
     const db = await PGlite.create(dataDir ? { dataDir } : {});
+    if (dataDir) ownerOnly(dataDir);
     const server = new PGLiteSocketServer({ db: keepingMessageSequencesTogether(db), host: '127.0.0.1', port: 0, maxConnections: 64 });
     await server.start();
     return {
@@ -27,7 +29,10 @@ export async function startEmbeddedServer(dataDir: string | undefined): Promise<
       async stop() {
         await server.stop();
         await db.close();
-        releaseLock();
+        if (dataDir) ownerOnly(dataDir);
+        // The folder stays locked until this process has ended: work still finishing here (a Slack
+        // call being retried) must not overlap with another smtp-desk opening the folder.
+        process.once('exit', releaseLock);
       },
     };
   } catch (error) {
@@ -65,24 +70,79 @@ function keepingMessageSequencesTogether(db: PGlite): PGlite {
   });
 }
 
-/** Two processes writing one PGlite folder would corrupt it, so the folder holds a pid lock. */
+/**
+ * PGlite creates its files world-readable and writable (0666) whatever the umask: the folder and
+ * everything in it are made the user's own (folders 0700, files 0600), as Postgres keeps its own.
+ */
+function ownerOnly(dataDir: string): void {
+  for (const entry of fs.readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
+    const entryPath = path.join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) fs.chmodSync(entryPath, 0o700);
+    else if (entry.isFile()) fs.chmodSync(entryPath, 0o600);
+  }
+}
+
+/** Runs `prepare` on the data folder; a file-system error becomes one line naming the folder. */
+function usingDataDir<T>(dataDir: string, prepare: () => T): T {
+  try {
+    return prepare();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === undefined ? undefined : systemReasons[code];
+    if (reason === undefined) throw error;
+    throw new UserFacingError(`cannot use the data folder ${dataDir} (SMTP_DESK_DATA_DIR): ${reason}`);
+  }
+}
+
+/**
+ * Two processes writing one PGlite folder would corrupt it, so the folder holds a lock file: the
+ * holder's pid and, on Linux, its start time, so a pid reused by another program does not hold it.
+ */
 function lockDataDir(dataDir: string): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
   const lockFile = path.join(dataDir, lockFileName);
+  const started = startTimeOf(process.pid);
   for (;;) {
     try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(lockFile, started === undefined ? String(process.pid) : `${process.pid} ${started}`, { flag: 'wx', mode: 0o600 });
       return () => fs.rmSync(lockFile, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(fs.readFileSync(lockFile, 'utf8'));
-      if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
+      const [pid, start] = fs.readFileSync(lockFile, 'utf8').trim().split(' ');
+      const holder = Number(pid);
+      if (Number.isInteger(holder) && holder !== process.pid && holdsLock(holder, start)) {
         throw new UserFacingError(
           `the embedded database in ${dataDir} is in use by another smtp-desk (pid ${holder}); stop it or set SMTP_DESK_DATA_DIR`,
         );
       }
       fs.rmSync(lockFile, { force: true });
     }
+  }
+}
+
+/** Whether the live process `pid` is the smtp-desk that wrote the lock (started at `start`). */
+function holdsLock(pid: number, start: string | undefined): boolean {
+  if (!isRunning(pid)) return false;
+  const startedAt = startTimeOf(pid);
+  if (startedAt === undefined) return true;
+  if (start !== undefined) return start === startedAt;
+  // A lock written without a start time: the holder must at least be smtp-desk.
+  return readProc(pid, 'cmdline')?.includes('smtp-desk') ?? true;
+}
+
+/** A process's start time in clock ticks since boot (field 22 of /proc/<pid>/stat), where /proc exists. */
+function startTimeOf(pid: number): string | undefined {
+  const stat = readProc(pid, 'stat');
+  // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+}
+
+function readProc(pid: number, file: string): string | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 

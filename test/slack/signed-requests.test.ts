@@ -53,6 +53,35 @@ describe('the HTTP endpoint /slack/events', () => {
     expect(harness.fake.calls).toEqual([]);
   });
 
+  it('rejects a correctly signed request whose timestamp is more than 5 minutes ahead', async () => {
+    const sixMinutesAhead = Math.floor(Date.now() / 1000) + 6 * 60;
+    const response = await harness.driver.command('/smtp', 'help', { timestamp: sixMinutesAhead });
+
+    expect(response.status).toBe(401);
+    expect(response.text).not.toContain('/smtp');
+    expect(reachedTheApp).toBe(0);
+    expect(harness.fake.calls).toEqual([]);
+  });
+
+  it('answers an unknown slash command at once, privately, instead of a 404 after Slack gave up', async () => {
+    const response = await harness.driver.command('/frobnicate', 'now');
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ response_type: 'ephemeral', text: 'smtp-desk has no /frobnicate command; type /smtp help to see what it does.' });
+  });
+
+  it('answers a click on a button it does not know at once, and tells the clicker privately', async () => {
+    const response = await harness.driver.click({ action_id: 'retired_button', value: 'x' });
+
+    expect(response.status).toBe(200);
+    const told = await harness.fake.waitForResponse();
+    expect(told.body).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'smtp-desk does not know this button (retired_button); it may be from an older message. Type /smtp help to start again.',
+    });
+  });
+
   it('rejects a body altered after signing', async () => {
     const timestamp = Math.floor(Date.now() / 1000);
     const signed = new URLSearchParams(slashCommandFields('/smtp', 'help', harness.fake.responseUrl())).toString();

@@ -31,6 +31,8 @@ export interface CliOptions {
   /** Written to stdin, which is then closed; without it stdin is empty (like `</dev/null`). */
   input?: string;
   timeoutMs?: number;
+  /** Run the child as this user and group (a test run as root checking what a plain user meets). */
+  user?: { uid: number; gid: number };
 }
 
 /** Runs `smtp-desk …` from its sources as a user would, and collects its exit code and output. */
@@ -44,6 +46,7 @@ export function runNode(args: string[], options: CliOptions = {}): Promise<CliRu
     cwd: options.cwd ?? os.tmpdir(),
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? os.tmpdir(), ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...options.user,
   });
   let stdout = '';
   let stderr = '';

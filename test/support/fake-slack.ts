@@ -17,11 +17,12 @@ export interface RecordedResponse {
   body: Record<string, unknown>;
 }
 
-/** How a method fails: Slack's `{ok:false,error}`, an HTTP 5xx, or HTTP 429 with Retry-After. */
+/** How a method fails: Slack's `{ok:false,error}`, an HTTP 5xx, HTTP 429 with Retry-After, or no answer at all. */
 export type Failure =
   | { error: string }
   | { status: number }
-  | { rateLimitedFor: number };
+  | { rateLimitedFor: number }
+  | { hang: true };
 
 /** What the app acknowledged a Socket Mode envelope with. */
 export interface SocketAck {
@@ -249,6 +250,7 @@ function botMessage(ts: string, args: Record<string, unknown>): Record<string, u
 function sendFailure(send: (status: number, body: unknown, headers?: Record<string, string>) => void, failure: Failure): void {
   if ('error' in failure) return send(200, { ok: false, error: failure.error });
   if ('status' in failure) return send(failure.status, { ok: false, error: 'fake_http_error' });
+  if ('hang' in failure) return;
   send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.rateLimitedFor) });
 }
 

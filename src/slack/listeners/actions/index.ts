@@ -9,6 +9,9 @@ import { domainDecision } from './domain-decision.js';
 import { domainKeep } from './domain-keep.js';
 import { shareExplanation } from './share-explanation.js';
 
+/** Every action_id the app has a listener for (the buttons below). */
+export const actionIds: readonly string[] = [shareExplanationActionId, ...Object.values(domainActionIds)];
+
 export function registerActions(app: App, context: AppContext): void {
   app.action(shareExplanationActionId, shareExplanation(context));
   const onlyApprovers = approversOnly(context, approversFrom(context.config.APPROVERS, context.logger, context.now));
