@@ -14,6 +14,7 @@ export const exitCodes = {
   usage: 2,
   rowsRejected: 3,
   unchanged: 4,
+  checksFailed: 5,
   failure: 1,
 } as const;
 
