@@ -34,6 +34,7 @@ async function checkIp(resolve: Resolver, ip: string, blocklists: BlocklistSetti
   return [...ptr.findings, ...ipBlocklistFindings(lists, ip, note)];
 }
 
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 const serversLabel = (settings: DnsSettings) => (settings.servers.length > 0 ? settings.servers.join(', ') : "the system's resolvers");
 
 /** Runs every check of `domain` at once over one resolver; whatever DNS does, the result is a status object. */
@@ -53,8 +54,8 @@ export async function auditDomain(domain: string, options: AuditOptions): Promis
     ]);
     let findings = groups.flat();
     if (!resolver.answered() && findings.every(couldNotCheck)) {
-      const seconds = Math.round(options.dns.deadlineMs / 100) / 10;
-      findings = [finding('dns_error', `no DNS server answered for ${domain} (${serversLabel(options.dns)}) within ${seconds} s: nothing could be checked`, null, 'Check DNS_SERVERS and that the server is reachable from here.')];
+      const { timeoutMs, deadlineMs } = options.dns;
+      findings = [finding('dns_error', `no DNS server answered any query for ${domain} (${serversLabel(options.dns)}; ${seconds(timeoutMs)} a query, ${seconds(deadlineMs)} a domain): nothing could be checked`, null, 'Check DNS_SERVERS and that the server is reachable from here.')];
     }
     return { domain, checked_at: checkedAt, verdict: verdictOf(findings), findings };
   } finally {

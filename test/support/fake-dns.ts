@@ -105,6 +105,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startFakeDns(zone: Zone, options: FakeDnsOptions = {}): Promise<FakeDns> {
   const latency = options.latencyMs ?? 0;
   let queries = 0;
+  let closed = false;
   const respond = async (raw: Buffer): Promise<Packet | null> => {
     queries++;
     if (options.silent) return null;
@@ -123,7 +124,7 @@ export async function startFakeDns(zone: Zone, options: FakeDnsOptions = {}): Pr
   const udp = dgram.createSocket('udp4');
   udp.on('message', (raw, peer) => {
     void respond(raw).then((packet) => {
-      if (!packet) return;
+      if (!packet || closed) return;
       let bytes = dnsPacket.encode(packet);
       if (bytes.length > udpLimit(dnsPacket.decode(raw))) {
         bytes = dnsPacket.encode({ ...packet, answers: [], flags: (packet.flags ?? 0) | dnsPacket.TRUNCATED_RESPONSE });
@@ -161,6 +162,7 @@ export async function startFakeDns(zone: Zone, options: FakeDnsOptions = {}): Pr
     port,
     queries: () => queries,
     close: async () => {
+      closed = true;
       for (const socket of sockets) socket.destroy();
       await Promise.all([new Promise<void>((resolve) => udp.close(() => resolve())), new Promise<void>((resolve) => tcp.close(() => resolve()))]);
     },
