@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditDomain, type AuditOptions, type DnsAudit } from '../../src/dns/index.js';
 import { renderFleetSummary, summariseFleet } from '../../src/dns/fleet.js';
-import { healthyZone, sharedZone } from './zones.js';
+import { dkimKey, healthyZone, sharedZone } from './zones.js';
 import { startFakeDns, type FakeDns } from '../support/fake-dns.js';
 
 const spf = (domain: string, ...records: string[]) => healthyZone(domain, ({ spf: name }) => ({ [name]: { TXT: records, MX: [{ exchange: `mx.${domain}`, priority: 10 }] } }));
@@ -33,6 +33,8 @@ const zone = {
   'lists.test.dbl.spamhaus.org': { A: ['192.0.2.80'] },
   '10.2.0.192.zen.spamhaus.org': { A: ['127.0.0.10'] },
   '10.2.0.192.in-addr.arpa': { PTR: ['mx.lists.test'] },
+  ...healthyZone('good.test'),
+  ...healthyZone('later.test', ({ dkim }) => ({ [dkim]: undefined, 'mail._domainkey.later.test': { TXT: [`v=DKIM1; k=rsa; p=${dkimKey(2048)}`] } })),
   ...healthyZone('keyed.test'),
   'keyed.test.abcdefghijklmnopqrstuvwxyz.dbl.dq.spamhaus.net': { A: ['127.0.1.4'] },
 };
@@ -97,6 +99,16 @@ describe('DNS checks', () => {
     ]);
     expect(message(result, 'ip_blocklisted')).toBe('192.0.2.10 is listed on Spamhaus ZEN: PBL: an end-user address its ISP says should not send mail directly');
     expect(codes(result)).not.toContain('ptr_missing');
+  });
+
+  it('asks the later selectors only when the first three hold no key', async () => {
+    const selectors = ['google', 'selector1', 'selector2', 'mail'];
+    expect(message(await audit('later.test', { selectors }), 'dkim_ok')).toBe('DKIM key at mail._domainkey.later.test: RSA 2048 bits');
+    const before = dns.queries();
+    await audit('good.test', { selectors, blocklists: { ...options.blocklists, domainZones: [] } });
+    const asked = dns.queries() - before;
+    // SPF (2 TXT), DMARC (1 TXT), DKIM (3 selectors), MX (MX, A, AAAA): never mail._domainkey
+    expect(asked).toBe(9);
   });
 
   it("queries Spamhaus' keyed zones with SPAMHAUS_DQS_KEY and never shows the key", async () => {

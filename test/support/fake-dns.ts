@@ -134,6 +134,8 @@ export async function startFakeDns(zone: Zone, options: FakeDnsOptions = {}): Pr
   });
   udp.bind(0, '127.0.0.1');
   await once(udp, 'listening');
+  // Room for bursts of thousands of queries (the kernel caps it at net.core.rmem_max), as real servers configure.
+  udp.setRecvBufferSize(4 * 1024 * 1024);
   const port = udp.address().port;
 
   const sockets = new Set<net.Socket>();
