@@ -30,7 +30,7 @@ async function fetchSpf(resolve: Resolver, domain: string): Promise<SpfFetch> {
   return { kind: 'not_spf', problem: records.length === 0 ? 'has no SPF record' : `has ${records.length} SPF records` };
 }
 
-/** Is there an A or AAAA record for `name`? null when that could not be checked. */
+/** Is there an A or AAAA record for `name`, or why that could not be checked. */
 async function hasAddress(resolve: Resolver, name: string): Promise<{ found: boolean } | { reason: string }> {
   const [a, aaaa] = await Promise.all([lookup(resolve, name, 'A'), lookup(resolve, name, 'AAAA')]);
   if (a.kind === 'records' || aaaa.kind === 'records') return { found: true };
@@ -41,36 +41,37 @@ async function hasAddress(resolve: Resolver, name: string): Promise<{ found: boo
 
 /** Costs one lookup for `term`, then follows it: every branch of the tree, in parallel. */
 async function followTerm(resolve: Resolver, walk: Walk, term: SpfTerm, domain: string, path: readonly string[]): Promise<void> {
-  if (term.kind === 'mechanism' && term.name === 'ptr') walk.ptr.push(path.length > 1 ? `${term.text} (in ${domain})` : term.text);
+  const label = path.length > 1 ? `${term.text} (in ${domain})` : term.text;
+  if (term.kind === 'mechanism' && term.name === 'ptr') walk.ptr.push(label);
   walk.lookups++;
   if (walk.lookups > walkCap) return;
   const target = (term.kind === 'modifier' ? term.value : term.target) ?? domain;
-  if (hasMacro(target) || (term.kind === 'mechanism' && term.name === 'ptr')) return;
-  const label = path.length > 1 ? `${term.text} (in ${domain})` : term.text;
-  const name = term.kind === 'mechanism' && (term.name === 'include' || term.name === 'exists') ? term.target! : target;
+  // ptr depends on the sender's IP; a macro on the sender; an include without a domain is already malformed.
+  const unfollowable = term.kind === 'mechanism' && (term.name === 'ptr' || (term.target === null && (term.name === 'include' || term.name === 'exists')));
+  if (unfollowable || hasMacro(target)) return;
   if (term.kind === 'modifier' || term.name === 'include') {
-    if (path.includes(name.toLowerCase())) {
-      walk.syntax.push(`${label} loops back to ${name}`);
+    if (path.includes(target.toLowerCase())) {
+      walk.syntax.push(`${label} loops back to ${target}`);
       return;
     }
-    const fetched = await fetchSpf(resolve, name);
+    const fetched = await fetchSpf(resolve, target);
     if (fetched.kind === 'error') walk.unchecked.push(`${label}: ${fetched.reason}`);
     else if (fetched.kind === 'void') {
-      walk.voids.push(name);
-      walk.syntax.push(`${label}: ${name} has no SPF record`);
-    } else if (fetched.kind === 'not_spf') walk.syntax.push(`${label}: ${name} ${fetched.problem}`);
-    else await walkRecord(resolve, walk, fetched.text, name, [...path, name.toLowerCase()]);
+      walk.voids.push(target);
+      walk.syntax.push(`${label}: ${target} has no SPF record`);
+    } else if (fetched.kind === 'not_spf') walk.syntax.push(`${label}: ${target} ${fetched.problem}`);
+    else await walkRecord(resolve, walk, fetched.text, target, [...path, target.toLowerCase()]);
     return;
   }
   if (term.name === 'mx') {
-    const answer = await lookup(resolve, name, 'MX');
+    const answer = await lookup(resolve, target, 'MX');
     if (answer.kind === 'error') walk.unchecked.push(`${label}: ${answer.reason}`);
-    else if (answer.kind === 'none') walk.voids.push(name);
+    else if (answer.kind === 'none') walk.voids.push(target);
     return;
   }
-  const address = await hasAddress(resolve, name);
+  const address = await hasAddress(resolve, target);
   if ('reason' in address) walk.unchecked.push(`${label}: ${address.reason}`);
-  else if (!address.found) walk.voids.push(name);
+  else if (!address.found) walk.voids.push(target);
 }
 
 async function walkRecord(resolve: Resolver, walk: Walk, text: string, domain: string, path: readonly string[]): Promise<void> {
