@@ -2,6 +2,8 @@ import path from 'node:path';
 import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
 import { isTimeZone } from './day.js';
+import { defaultDomainZones } from './dns/blocklists.js';
+import { defaultDkimSelectors } from './dns/dkim-selectors.js';
 import { UserFacingError } from './errors.js';
 import { parseThresholds, ThresholdsError } from './health/thresholds.js';
 
@@ -11,6 +13,21 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const slackIdList = 'a comma-separated list of Slack user IDs (U…, W…) and user-group IDs (S…), e.g. U0123ABCD,S0456EFGH';
 
 const logLevels = ['debug', 'info', 'warn', 'error'] as const;
+
+const commaList = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.split(',').map((item) => item.trim()).filter((item) => item !== '') : undefined);
+const dnsServer = /^(?:(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?|[0-9a-f:]*:[0-9a-f:.]*|\[[0-9a-f:.]+\]:\d{1,5})$/i;
+const dnsServerList = 'a comma-separated list of DNS server IP addresses, each with an optional :port (IPv6 with a port as [addr]:port), e.g. 127.0.0.1:5353,1.1.1.1';
+const dnsLabel = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*$/i;
+const milliseconds = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: `a number of milliseconds from ${min} to ${max}` })
+      .int(`a number of milliseconds from ${min} to ${max}`)
+      .min(min, `a number of milliseconds from ${min} to ${max}`)
+      .max(max, `a number of milliseconds from ${min} to ${max}`)
+      .default(fallback),
+  );
 
 export const configSchema = z.object({
   SLACK_BOT_TOKEN: z.preprocess(
@@ -91,6 +108,18 @@ export const configSchema = z.object({
         }
       }),
   ),
+  DNS_SERVERS: z.preprocess(commaList, z.array(z.string().regex(dnsServer, dnsServerList), { error: dnsServerList }).default([])),
+  DNS_TIMEOUT_MS: milliseconds(50, 60_000, 2_000),
+  DNS_DEADLINE_MS: milliseconds(100, 300_000, 10_000),
+  DKIM_SELECTORS: z.preprocess(
+    commaList,
+    z.array(z.string().regex(dnsLabel, 'a comma-separated list of DKIM selectors such as google,selector1'), { error: 'a comma-separated list of DKIM selectors such as google,selector1' }).default([...defaultDkimSelectors]),
+  ),
+  DNSBL_ZONES: z.preprocess(
+    commaList,
+    z.array(z.string().regex(dnsLabel, 'a comma-separated list of blocklist zones such as dbl.spamhaus.org'), { error: 'a comma-separated list of blocklist zones such as dbl.spamhaus.org' }).default([...defaultDomainZones]),
+  ),
+  SPAMHAUS_DQS_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9]{10,64}$/i, 'your Spamhaus Data Query Service key (letters and digits)').optional()),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
     z.enum(logLevels, { error: `one of ${logLevels.join(', ')}` }).default('info'),
@@ -106,6 +135,7 @@ const secretVariables = new Set([
   'DATABASE_URL',
   'SMARTLEAD_WEBHOOK_SECRET',
   'WEBHOOK_TOKEN',
+  'SPAMHAUS_DQS_KEY',
 ]);
 
 export class ConfigError extends UserFacingError {}

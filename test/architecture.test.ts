@@ -25,7 +25,7 @@ const layers: readonly (readonly string[])[] = [
   ['src/store'],
   ['src/config.ts'],
   ['src/faults.ts'],
-  ['src/health', 'src/knowledge'],
+  ['src/health', 'src/knowledge', 'src/dns'],
   ['src/fleet/lifecycle.ts', 'src/day.ts', 'src/domain-name.ts', 'src/errors.ts', 'src/logger.ts', 'src/printable.ts'],
 ];
 

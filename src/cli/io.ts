@@ -28,6 +28,8 @@ export const exitCodes = {
   rowsRejected: 3,
   /** Nothing to change: the domain already has that status, the day's digest is already posted. */
   unchanged: 4,
+  /** dns: a check failed (the findings say which and how to fix it). */
+  checksFailed: 5,
 } as const;
 
 export function processIo(): CliIo {
