@@ -1,5 +1,5 @@
 import type { DnsAudit } from '../dns/index.js';
-import type { Queryable } from './queryable.js';
+import type { Queryable } from './store.js';
 
 /** Stores audits (one statement for the batch); returns how many were stored. */
 export async function insertDnsAudits(db: Queryable, audits: readonly DnsAudit[]): Promise<number> {
