@@ -5,7 +5,7 @@ import { keptText } from '../../blocks/domain-decision.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { MessageLines } from '../../message-lines.js';
 import type { ButtonArgs } from './button-args.js';
-import { recordDecision, showDecision, tellClicker } from './show-decision.js';
+import { announceDecision, showDecision, tellClicker } from './show-decision.js';
 
 /**
  * Keep (runs behind approversOnly): the domain stays in rotation and the digest does not list it
@@ -40,8 +40,7 @@ export function domainKeep(context: AppContext, lines: MessageLines) {
       await tellClicker(args, context, `${domain} is ${result.status} now, so there is nothing to keep; nothing changed.`);
     } else if (result.outcome === 'snoozed') {
       const text = keptText(value.domain, { actor: result.snooze.actor, at: result.snooze.snoozed_at }, result.snooze.until_day);
-      await showDecision(args, context, lines, value.domain, text);
-      await recordDecision(args, context, text);
+      await announceDecision(args, context, lines, { domain: value.domain, done: 'kept', text });
     } else if (result.snooze) {
       const { snooze } = result;
       await showDecision(args, context, lines, value.domain, keptText(value.domain, { actor: snooze.actor, at: snooze.snoozed_at }, snooze.until_day));
