@@ -51,6 +51,11 @@ export function keptText(domain: string, by: { actor: string; at: Date }, untilD
   return `:zzz: *${escapeMrkdwn(domain)}*: Kept by ${actorText(by.actor)} at ${slackDate(by.at)}; not listed again before ${untilDay} unless something new comes up.`;
 }
 
+/** The answer to a second Keep: the first one stands. */
+export function alreadyKeptText(domain: string, by: { actor: string; at: Date }, untilDay: string): string {
+  return `*${escapeMrkdwn(domain)}* is already kept until ${untilDay} by ${actorText(by.actor)} (kept at ${slackDate(by.at)}); nothing changed.`;
+}
+
 /** The context line that replaces the domain's buttons. */
 export function decisionLine(domain: string, text: string): ContextBlock {
   return { type: 'context', block_id: domainBlockId(domain), elements: [{ type: 'mrkdwn', text: truncate(text, blockKitLimits.contextText) }] };

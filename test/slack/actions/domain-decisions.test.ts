@@ -163,6 +163,26 @@ describe(`domain decisions from buttons, through the app and the fake Slack (${d
     expect(harness.fake.responses).toEqual([]);
   });
 
+  it('20 concurrent Keep presses record one keep and one thread reply; the others hear it is already kept', async () => {
+    await upsertDomains(db(), [{ domain: 'kept-race.example' }]);
+    const message = digestMessage('1764230920.000620', ['kept-race.example']);
+    const click = buttonOf(message, 'kept-race.example', 'domain_keep');
+    const presses = Array.from({ length: 20 }, (_, i) => {
+      const payload = blockActionsPayload(click, { user: approver, message, responseUrl: harness.fake.responseUrl() });
+      (payload.actions as { action_ts: string }[])[0]!.action_ts = `1764230921.${String(i).padStart(6, '0')}`;
+      return JSON.stringify(payload);
+    });
+    await Promise.all(presses.map((payload) => harness.driver.post({ payload })));
+
+    await expect.poll(() => harness.fake.responses.length, { timeout: 10_000 }).toBe(19);
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    const { rows } = await db().query(`SELECT 1 FROM domain_snoozes WHERE domain = 'kept-race.example'`);
+    expect(rows).toHaveLength(1);
+    for (const response of harness.fake.responses) {
+      expect(response.body.text).toMatch(/^\*kept-race\.example\* is already kept until 2026-11-30 by <@U0APPROVER> \(kept at <!date\^\d+\^.*\); nothing changed\.$/);
+    }
+  });
+
   it('two decisions on one digest moments apart both stay on the message', async () => {
     await upsertDomains(db(), [{ domain: 'first.example' }, { domain: 'second.example' }]);
     const message = digestMessage('1764230950.000650', ['first.example', 'second.example']);

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../context.js';
 import { keepDomain } from '../../../fleet/keep.js';
 import { decodeDomainButtonValue } from '../../blocks/domain-buttons.js';
-import { keptText } from '../../blocks/domain-decision.js';
+import { alreadyKeptText, keptText } from '../../blocks/domain-decision.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { MessageLines } from '../../message-lines.js';
 import type { ButtonArgs } from './button-args.js';
@@ -43,7 +43,9 @@ export function domainKeep(context: AppContext, lines: MessageLines) {
       await announceDecision(args, context, lines, { domain: value.domain, done: 'kept', text });
     } else if (result.snooze) {
       const { snooze } = result;
-      await showDecision(args, context, lines, value.domain, keptText(value.domain, { actor: snooze.actor, at: snooze.snoozed_at }, snooze.until_day));
+      const by = { actor: snooze.actor, at: snooze.snoozed_at };
+      await showDecision(args, context, lines, value.domain, keptText(value.domain, by, snooze.until_day));
+      if (result.outcome === 'already_kept') await tellClicker(args, context, alreadyKeptText(value.domain, by, snooze.until_day));
     }
   };
 }
