@@ -6,7 +6,8 @@ import { rotationBlocks } from '../../../src/slack/blocks/domain-decision.js';
 import { changeDomainStatus, domainHistory, getDomain, listDomains, upsertDomains } from '../../../src/store/fleet.js';
 import { activeSnoozes } from '../../../src/store/snoozes.js';
 import { startApp, type Harness } from '../../support/app-harness.js';
-import { blockActionsPayload, type ButtonClick } from '../../support/driver.js';
+import { blockActionsPayload, testChannel, type ButtonClick } from '../../support/driver.js';
+import { responseUrlMethod } from '../../support/fake-slack.js';
 import { databaseLabel } from '../../support/db.js';
 
 const approver = { id: 'U0APPROVER', username: 'ana', name: 'ana' };
@@ -362,8 +363,22 @@ describe('a decision whose message update fails tells the clicker at once', () =
     await harness.driver.click(buttonOf(message, 'unrecorded.example', 'domain_pull'), { user: approver, message });
 
     const told = await harness.fake.waitForResponse();
-    expect(told.body.text).toBe('Pulled *unrecorded.example*; I could not post it in the thread: not_in_channel. The decision stands.');
+    expect(told.body.text).toBe('Pulled *unrecorded.example*; I could not post it in the channel: not_in_channel. The decision stands.');
     expect(harness.fake.callsTo('chat.update')).toHaveLength(1);
     expect(harness.logs()).toMatch(/WARN .*not_in_channel/);
+  });
+
+  it('on a card whose response_url fails, tells the clicker with an ephemeral message instead', async () => {
+    await upsertDomains(harness.store.pool, [{ domain: 'unshown-card.example' }]);
+    const card = digestMessage('unused', ['unshown-card.example']);
+    harness.fake.failNext(responseUrlMethod, { status: 500 }, 20);
+    await harness.driver.click(buttonOf(card, 'unshown-card.example', 'domain_pull'), { user: approver });
+
+    const told = await harness.fake.waitFor('chat.postEphemeral', () => true, 10_000);
+    expect(told.args).toMatchObject({ channel: testChannel.id, user: approver.id });
+    expect(String(told.args.text)).toMatch(/^Pulled \*unshown-card\.example\*; I could not update the message: .*500.*\. The decision stands\.$/);
+    expect(await getDomain(harness.store.pool, 'unshown-card.example')).toMatchObject({ status: 'pulled' });
+    await expect.poll(() => harness.fake.callsTo('chat.postEphemeral').length, { timeout: 10_000 }).toBe(2);
+    expect(String(harness.fake.callsTo('chat.postEphemeral')[1]?.args.text)).toContain('I could not post it in the channel');
   });
 });

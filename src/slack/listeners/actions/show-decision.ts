@@ -64,7 +64,7 @@ export async function announceDecision(args: ButtonArgs, context: AppContext, li
   const unshown = await showDecision(args, context, lines, domain, text);
   if (unshown) await tellClicker(args, context, notShownText(domain, done, 'update the message', unshown));
   const unrecorded = await recordDecision(args, context, domain, text, extra);
-  if (unrecorded) await tellClicker(args, context, notShownText(domain, done, 'post it in the thread', unrecorded));
+  if (unrecorded) await tellClicker(args, context, notShownText(domain, done, 'post it in the channel', unrecorded));
 }
 
 /**
