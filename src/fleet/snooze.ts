@@ -15,3 +15,12 @@ export function snoozeHolds(snoozed: SnoozedJudgement, today: Pick<DomainVerdict
   if (snoozed.verdict !== null && severityRank(today.verdict) < severityRank(snoozed.verdict)) return false;
   return today.findings.every((finding) => finding.severity === 'info' || snoozed.rules.includes(finding.rule));
 }
+
+/**
+ * Whether a Keep in force already covers a new press of Keep: the press was shown no worse a
+ * verdict and no rule the Keep was not taken for, so a second Keep would add nothing.
+ */
+export function keepCovers(kept: SnoozedJudgement, seen: SnoozedJudgement): boolean {
+  const worse = kept.verdict !== null && seen.verdict !== null && severityRank(seen.verdict) < severityRank(kept.verdict);
+  return !worse && seen.rules.every((rule) => kept.rules.includes(rule));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snoozeHolds } from '../../src/fleet/snooze.js';
+import { keepCovers, snoozeHolds } from '../../src/fleet/snooze.js';
 import type { Finding, RuleName, Severity } from '../../src/health/verdict.js';
 
 const finding = (rule: RuleName, severity: Severity): Finding => ({ rule, severity, value: 1, threshold: 0, message: '' });
@@ -21,5 +21,20 @@ describe('snoozeHolds: a kept domain stays out of the digest until something new
   it('treats any finding as new when the keep remembers no judgement', () => {
     expect(snoozeHolds({ verdict: null, rules: [] }, { verdict: 'healthy', findings: [] })).toBe(true);
     expect(snoozeHolds({ verdict: null, rules: [] }, { verdict: 'watch', findings: [finding('invalid_rate', 'watch')] })).toBe(false);
+  });
+});
+
+describe('keepCovers: a second Keep adds nothing when the one in force covers what it was shown', () => {
+  const kept = { verdict: 'fix' as const, rules: ['bounce_rate', 'invalid_rate'] as RuleName[] };
+
+  it('covers the same or a milder verdict from the rules it was kept for', () => {
+    expect(keepCovers(kept, { verdict: 'fix', rules: ['bounce_rate'] })).toBe(true);
+    expect(keepCovers(kept, { verdict: 'watch', rules: ['invalid_rate'] })).toBe(true);
+    expect(keepCovers(kept, { verdict: null, rules: [] })).toBe(true);
+  });
+
+  it('does not cover a worse verdict or a new rule, so that Keep is recorded', () => {
+    expect(keepCovers(kept, { verdict: 'pull', rules: ['bounce_rate'] })).toBe(false);
+    expect(keepCovers(kept, { verdict: 'fix', rules: ['bounce_rate', 'spike_554'] })).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Digest, FlaggedDomain } from '../../digest/digest.js';
 import { count, percent, plural } from '../../health/format.js';
-import { verdicts } from '../../health/index.js';
+import type { Verdict } from '../../health/index.js';
 import type { StatusChangeSummary } from '../../store/fleet-status.js';
 import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels, whole } from './domain-health.js';
 import { blockKitLimits, blockKitViolations, truncate } from './limits.js';
@@ -27,10 +27,25 @@ const mrkdwn = (text: string): KnownBlock => ({
 
 const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, blockKitLimits.contextText) }] });
 
-function totalsBlock({ report }: Digest): KnownBlock {
-  const { totals, summary } = report;
+type Shown = Verdict | 'kept';
+const shownLabels: Record<Shown, { emoji: string; word: string }> = { ...verdictLabels, kept: { emoji: ':zzz:', word: 'Kept' } };
+
+/**
+ * What the message counts is what it lists: the flagged domains by verdict, the kept ones apart
+ * (judged, but left out until something new happens) and the healthy ones.
+ */
+function shownCounts({ report, flagged, kept }: Digest): Record<Shown, number> {
+  const counts: Record<Shown, number> = { pull: 0, fix: 0, watch: 0, kept: kept.length, healthy: report.summary.healthy };
+  for (const entry of flagged) counts[entry.verdict.verdict] += 1;
+  return counts;
+}
+
+function totalsBlock(digest: Digest): KnownBlock {
+  const { totals } = digest.report;
+  const summary = shownCounts(digest);
   const rate = totals.bounce_rate === null ? 'no sends' : percent(totals.bounce_rate, 2);
-  const counts = verdicts.map((verdict) => `${verdictLabels[verdict].emoji} ${whole(summary[verdict])} ${verdictLabels[verdict].word.toLowerCase()}`);
+  const shown: Shown[] = ['pull', 'fix', 'watch', ...(summary.kept > 0 ? ['kept' as const] : []), 'healthy'];
+  const counts = shown.map((verdict) => `${shownLabels[verdict].emoji} ${whole(summary[verdict])} ${shownLabels[verdict].word.toLowerCase()}`);
   return mrkdwn(
     `*${whole(totals.domains_checked)}* ${plural(totals.domains_checked, 'active domain')} checked · *${whole(totals.sent)}* ${plural(totals.sent, 'send')} · *${whole(totals.bounces)}* ${plural(totals.bounces, 'bounce')} · bounce rate *${rate}*\n` +
       counts.join(' · '),
@@ -104,11 +119,12 @@ function pack(chunks: readonly KnownBlock[][], head: KnownBlock[], footer: Known
  */
 export function digestMessages(digest: Digest, overflowWhere: 'in this thread' | 'below' = 'in this thread'): DigestMessages {
   const { day, report, flagged } = digest;
-  const { summary } = report;
+  const summary = shownCounts(digest);
   const nothingRecorded = digest.noData && flagged.length === 0;
   const text = nothingRecorded
     ? `Domain health ${day}: no sends or bounces were recorded`
-    : `Domain health ${day}: ${whole(summary.pull)} to pull, ${whole(summary.fix)} to fix, ${whole(summary.watch)} to watch ` +
+    : `Domain health ${day}: ${whole(summary.pull)} to pull, ${whole(summary.fix)} to fix, ${whole(summary.watch)} to watch` +
+      `${summary.kept > 0 ? `, ${whole(summary.kept)} kept` : ''} ` +
       `of ${count(report.totals.domains_checked, 'active domain')}`;
   const changes = statusChangesBlock(digest);
   const head: KnownBlock[] = [

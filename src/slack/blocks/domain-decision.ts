@@ -38,8 +38,22 @@ export function decisionText({ domain, status, by }: DecisionShown): string {
   return `${statusEmoji[status]} ${name}: ${statusVerb[status]} by ${actorText(by.actor)} at ${slackDate(by.at)}.`;
 }
 
+/** What a click did: a status it decided, or a Keep. */
+export type Done = DomainStatus | 'kept';
+const doneVerb: Record<Done, string> = { ...statusVerb, kept: 'Kept' };
+
+/** Said privately when a stored decision could not be shown in Slack, e.g. `Pulled *a.com*; I could not update the message: …`. */
+export function notShownText(domain: string, done: Done, failed: string, reason: string): string {
+  return `${doneVerb[done]} *${escapeMrkdwn(domain)}*; I could not ${failed}: ${escapeMrkdwn(reason)}. The decision stands.`;
+}
+
 export function keptText(domain: string, by: { actor: string; at: Date }, untilDay: string): string {
   return `:zzz: *${escapeMrkdwn(domain)}*: Kept by ${actorText(by.actor)} at ${slackDate(by.at)}; not listed again before ${untilDay} unless something new comes up.`;
+}
+
+/** The answer to a second Keep: the first one stands. */
+export function alreadyKeptText(domain: string, by: { actor: string; at: Date }, untilDay: string): string {
+  return `*${escapeMrkdwn(domain)}* is already kept until ${untilDay} by ${actorText(by.actor)} (kept at ${slackDate(by.at)}); nothing changed.`;
 }
 
 /** The context line that replaces the domain's buttons. */

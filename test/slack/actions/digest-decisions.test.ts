@@ -47,4 +47,31 @@ describe(`decisions on the real digest message, then the next digest (${database
     expect(shown).toContain(`• *bounces.example* active → pulled by <@U0APPROVER> (bounce_rate, invalid_rate on ${day})`);
     expect(shown).not.toContain('domain:bounces.example');
   });
+
+  it('Keep pressed twice is recorded once, the second press hears who kept it until when, and the header counts only what the message lists', async () => {
+    const before = await computeDigest(harness.store.pool, day, defaultThresholds);
+    const { main } = digestMessages(before);
+    const message = { ts: '1764230500.000200', text: main.text, blocks: main.blocks };
+    const keep = buttonIn(main.blocks, 'blocked.example', 'domain_keep');
+    harness.fake.reset();
+
+    await harness.driver.click(keep, { user: approver, message });
+    await harness.fake.waitFor('chat.postMessage', (call) => String(call.args.text).includes('Kept'));
+    await harness.driver.click(keep, { user: approver, message });
+    const second = await harness.fake.waitForResponse();
+
+    expect(second.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(second.body.text).toMatch(/^\*blocked\.example\* is already kept until \d{4}-\d\d-\d\d by <@U0APPROVER> \(kept at <!date\^\d+\^.*\); nothing changed\.$/);
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    await expect.poll(() => harness.fake.callsTo('chat.update').length).toBe(2);
+    expect(JSON.stringify(harness.fake.callsTo('chat.update')[1]?.args.blocks)).toContain('Kept by <@U0APPROVER>');
+
+    const after = await computeDigest(harness.store.pool, day, defaultThresholds);
+    expect(after.flagged.map((entry) => entry.verdict.domain)).toEqual(['filter.example']);
+    expect(after.kept.sort()).toEqual(['blocked.example', 'spf.example']);
+    const shown = digestMessages(after).main;
+    expect(shown.text).toBe(`Domain health ${day}: 0 to pull, 0 to fix, 1 to watch, 2 kept of 7 active domains`);
+    const totals = JSON.stringify(shown.blocks[1]);
+    expect(totals).toContain(':red_circle: 0 pull · :large_orange_circle: 0 fix · :large_yellow_circle: 1 watch · :zzz: 2 kept · :large_green_circle: 4 healthy');
+  });
 });

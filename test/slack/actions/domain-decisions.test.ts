@@ -1,11 +1,13 @@
 import type { KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DomainStatus } from '../../../src/fleet/lifecycle.js';
 import { domainButtons } from '../../../src/slack/blocks/domain-buttons.js';
 import { rotationBlocks } from '../../../src/slack/blocks/domain-decision.js';
 import { changeDomainStatus, domainHistory, getDomain, listDomains, upsertDomains } from '../../../src/store/fleet.js';
 import { activeSnoozes } from '../../../src/store/snoozes.js';
 import { startApp, type Harness } from '../../support/app-harness.js';
-import { blockActionsPayload, type ButtonClick } from '../../support/driver.js';
+import { blockActionsPayload, testChannel, type ButtonClick } from '../../support/driver.js';
+import { responseUrlMethod } from '../../support/fake-slack.js';
 import { databaseLabel } from '../../support/db.js';
 
 const approver = { id: 'U0APPROVER', username: 'ana', name: 'ana' };
@@ -162,6 +164,26 @@ describe(`domain decisions from buttons, through the app and the fake Slack (${d
     expect(harness.fake.responses).toEqual([]);
   });
 
+  it('20 concurrent Keep presses record one keep and one thread reply; the others hear it is already kept', async () => {
+    await upsertDomains(db(), [{ domain: 'kept-race.example' }]);
+    const message = digestMessage('1764230920.000620', ['kept-race.example']);
+    const click = buttonOf(message, 'kept-race.example', 'domain_keep');
+    const presses = Array.from({ length: 20 }, (_, i) => {
+      const payload = blockActionsPayload(click, { user: approver, message, responseUrl: harness.fake.responseUrl() });
+      (payload.actions as { action_ts: string }[])[0]!.action_ts = `1764230921.${String(i).padStart(6, '0')}`;
+      return JSON.stringify(payload);
+    });
+    await Promise.all(presses.map((payload) => harness.driver.post({ payload })));
+
+    await expect.poll(() => harness.fake.responses.length, { timeout: 10_000 }).toBe(19);
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    const { rows } = await db().query(`SELECT 1 FROM domain_snoozes WHERE domain = 'kept-race.example'`);
+    expect(rows).toHaveLength(1);
+    for (const response of harness.fake.responses) {
+      expect(response.body.text).toMatch(/^\*kept-race\.example\* is already kept until 2026-11-30 by <@U0APPROVER> \(kept at <!date\^\d+\^.*\); nothing changed\.$/);
+    }
+  });
+
   it('two decisions on one digest moments apart both stay on the message', async () => {
     await upsertDomains(db(), [{ domain: 'first.example' }, { domain: 'second.example' }]);
     const message = digestMessage('1764230950.000650', ['first.example', 'second.example']);
@@ -217,13 +239,16 @@ describe(`domain decisions from buttons, through the app and the fake Slack (${d
     expect(harness.fake.callsTo('chat.update')).toHaveLength(3);
     expect(await getDomain(db(), 'flaky.example')).toMatchObject({ status: 'pulled' });
     expect(await historyOf('flaky.example')).toHaveLength(1);
+    expect(harness.fake.responses.map((response) => response.body.text)).toEqual([
+      'Pulled *flaky.example*; I could not update the message: internal_error. The decision stands.',
+    ]);
 
     await harness.driver.post({ payload });
     await expect.poll(() => harness.fake.callsTo('chat.update').length).toBe(4);
     expect(JSON.stringify(harness.fake.callsTo('chat.update')[3]?.args.blocks)).toContain('Pulled by <@U0APPROVER>');
     expect(await historyOf('flaky.example')).toHaveLength(1);
     expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(harness.fake.responses).toEqual([]);
+    expect(harness.fake.responses).toHaveLength(1);
   });
 
   it('replaces an ephemeral card through its response_url with the card as it is now, and records the decision in the channel', async () => {
@@ -295,5 +320,65 @@ describe('domain decisions without APPROVERS', () => {
     expect(refusal.body.text).toContain('set APPROVERS to the Slack user IDs and user-group IDs');
     expect(await getDomain(harness.store.pool, 'nobody.example')).toMatchObject({ status: 'active' });
     expect(await domainHistory(harness.store.pool, 'nobody.example')).toEqual([]);
+  });
+});
+
+describe('a decision whose message update fails tells the clicker at once', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startApp({ env: { APPROVERS: approver.id, LOG_LEVEL: 'warn' } });
+    await upsertDomains(harness.store.pool, [
+      { domain: 'unshown-pull.example' },
+      { domain: 'unshown-reserve.example' },
+      { domain: 'unshown-reactivate.example', status: 'pulled' },
+      { domain: 'unshown-keep.example' },
+    ]);
+  });
+  afterAll(async () => harness.stop());
+  beforeEach(() => harness.fake.reset());
+
+  it.each<[string, string, string, DomainStatus, DomainStatus]>([
+    ['domain_pull', 'unshown-pull.example', 'Pulled', 'active', 'pulled'],
+    ['domain_reserve', 'unshown-reserve.example', 'Marked reserve', 'active', 'reserved'],
+    ['domain_reactivate', 'unshown-reactivate.example', 'Reactivated', 'pulled', 'active'],
+    ['domain_keep', 'unshown-keep.example', 'Kept', 'active', 'active'],
+  ])('%s: stored, said privately with the Slack error, logged at warn, and still recorded in the thread', async (actionId, domain, verb, from, status) => {
+    const message = { ts: '1764232000.000100', text: 'digest', blocks: [domainButtons({ domain, status: from, day, verdict: 'pull', rules: ['bounce_rate'] })] };
+    harness.fake.failNext('chat.update', { error: 'cant_update_message' }, 10);
+    await harness.driver.click(buttonOf(message, domain, actionId), { user: approver, message });
+
+    const told = await harness.fake.waitForResponse();
+    expect(told.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(told.body.text).toBe(`${verb} *${domain}*; I could not update the message: cant_update_message. The decision stands.`);
+    expect(await getDomain(harness.store.pool, domain)).toMatchObject({ status });
+    const thread = await harness.fake.waitFor('chat.postMessage');
+    expect(String(thread.args.text)).toContain(`${verb} by <@${approver.id}>`);
+    expect(harness.logs()).toMatch(new RegExp(`WARN .*${domain.replace(/\./g, '\\.')}.*cant_update_message`));
+  });
+
+  it('says so too when the thread reply cannot be posted', async () => {
+    await upsertDomains(harness.store.pool, [{ domain: 'unrecorded.example' }]);
+    const message = digestMessage('1764232100.000200', ['unrecorded.example']);
+    harness.fake.failNext('chat.postMessage', { error: 'not_in_channel' }, 10);
+    await harness.driver.click(buttonOf(message, 'unrecorded.example', 'domain_pull'), { user: approver, message });
+
+    const told = await harness.fake.waitForResponse();
+    expect(told.body.text).toBe('Pulled *unrecorded.example*; I could not post it in the channel: not_in_channel. The decision stands.');
+    expect(harness.fake.callsTo('chat.update')).toHaveLength(1);
+    expect(harness.logs()).toMatch(/WARN .*not_in_channel/);
+  });
+
+  it('on a card whose response_url fails, tells the clicker with an ephemeral message instead', async () => {
+    await upsertDomains(harness.store.pool, [{ domain: 'unshown-card.example' }]);
+    const card = digestMessage('unused', ['unshown-card.example']);
+    harness.fake.failNext(responseUrlMethod, { status: 500 }, 20);
+    await harness.driver.click(buttonOf(card, 'unshown-card.example', 'domain_pull'), { user: approver });
+
+    const told = await harness.fake.waitFor('chat.postEphemeral', () => true, 10_000);
+    expect(told.args).toMatchObject({ channel: testChannel.id, user: approver.id });
+    expect(String(told.args.text)).toMatch(/^Pulled \*unshown-card\.example\*; I could not update the message: .*500.*\. The decision stands\.$/);
+    expect(await getDomain(harness.store.pool, 'unshown-card.example')).toMatchObject({ status: 'pulled' });
+    await expect.poll(() => harness.fake.callsTo('chat.postEphemeral').length, { timeout: 10_000 }).toBe(2);
+    expect(String(harness.fake.callsTo('chat.postEphemeral')[1]?.args.text)).toContain('I could not post it in the channel');
   });
 });

@@ -83,7 +83,7 @@ describe('digest blocks', () => {
     const text = allText(main);
     expect(main.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Domain health · 2026-11-27' } });
     expect(text).toContain('*5* active domains checked · *3,110* sends · *104* bounces · bounce rate *3.34 %*');
-    expect(text).toContain(':red_circle: 1 pull · :large_orange_circle: 1 fix · :large_yellow_circle: 1 watch · :large_green_circle: 2 healthy');
+    expect(text).toContain(':red_circle: 1 pull · :large_orange_circle: 1 fix · :large_yellow_circle: 1 watch · :zzz: 1 kept · :large_green_circle: 2 healthy');
     expect(text).toContain('not judged under 50 sends a day');
     expect(text).toContain('Domains: 5 active · 2 pulled · 3 reserved.');
     expect(text).toContain('Kept and not listed until something new happens: 1 (kept.example)');

@@ -7,7 +7,7 @@ import { alreadyDecidedText, decisionText, rotationBlocks } from '../../blocks/d
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { MessageLines } from '../../message-lines.js';
 import type { ButtonArgs } from './button-args.js';
-import { recordDecision, showDecision, tellClicker } from './show-decision.js';
+import { announceDecision, showDecision, tellClicker } from './show-decision.js';
 
 /** What a decision records as its reason: what the clicker was shown, e.g. `bounce_rate, invalid_rate on 2026-11-27`. */
 function reasonFrom(value: DomainButtonValue): string | null {
@@ -54,9 +54,8 @@ export function domainDecision(context: AppContext, lines: MessageLines, decisio
     }
     if (result.outcome === 'changed') {
       const text = decisionText({ domain: value.domain, status: to, by: { actor: body.user.id, at: result.at } });
-      await showDecision(args, context, lines, value.domain, text);
       const rotation = to === 'pulled' ? rotationBlocks(value.domain, await replacementsFor(db, value.domain)) : [];
-      await recordDecision(args, context, text, rotation);
+      await announceDecision(args, context, lines, { domain: value.domain, done: to, text }, rotation);
       return;
     }
     const shown = { domain: value.domain, status: result.status, by: result.last ? { actor: result.last.actor, at: result.last.at } : undefined };

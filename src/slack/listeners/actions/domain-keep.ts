@@ -1,11 +1,11 @@
 import type { AppContext } from '../../../context.js';
 import { keepDomain } from '../../../fleet/keep.js';
 import { decodeDomainButtonValue } from '../../blocks/domain-buttons.js';
-import { keptText } from '../../blocks/domain-decision.js';
+import { alreadyKeptText, keptText } from '../../blocks/domain-decision.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { MessageLines } from '../../message-lines.js';
 import type { ButtonArgs } from './button-args.js';
-import { recordDecision, showDecision, tellClicker } from './show-decision.js';
+import { announceDecision, showDecision, tellClicker } from './show-decision.js';
 
 /**
  * Keep (runs behind approversOnly): the domain stays in rotation and the digest does not list it
@@ -40,11 +40,12 @@ export function domainKeep(context: AppContext, lines: MessageLines) {
       await tellClicker(args, context, `${domain} is ${result.status} now, so there is nothing to keep; nothing changed.`);
     } else if (result.outcome === 'snoozed') {
       const text = keptText(value.domain, { actor: result.snooze.actor, at: result.snooze.snoozed_at }, result.snooze.until_day);
-      await showDecision(args, context, lines, value.domain, text);
-      await recordDecision(args, context, text);
+      await announceDecision(args, context, lines, { domain: value.domain, done: 'kept', text });
     } else if (result.snooze) {
       const { snooze } = result;
-      await showDecision(args, context, lines, value.domain, keptText(value.domain, { actor: snooze.actor, at: snooze.snoozed_at }, snooze.until_day));
+      const by = { actor: snooze.actor, at: snooze.snoozed_at };
+      await showDecision(args, context, lines, value.domain, keptText(value.domain, by, snooze.until_day));
+      if (result.outcome === 'already_kept') await tellClicker(args, context, alreadyKeptText(value.domain, by, snooze.until_day));
     }
   };
 }
