@@ -19,7 +19,7 @@ export interface DomainDayNumbers {
   status: DomainStatus;
   /** Messages the domain sent (attempted deliveries) on the day. */
   sent: number;
-  /** Permanent failures: replies whose code starts with 5. Deferrals are never counted here. */
+  /** Permanent failures: replies whose code starts with 5, and bounces reported without any code. Deferrals are never counted here. */
   bounces: number;
   /** Temporary failures: replies whose code starts with 4 (counted apart from bounces). */
   deferrals: number;
