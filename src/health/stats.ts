@@ -48,7 +48,7 @@ export interface DomainDayNumbers {
   bounce_recipients: number;
   /** Distinct recipient domains among the day's bounces. */
   bounce_recipient_domains: number;
-  /** Bounce rate of the 7 previous days and the digest day (8 entries, oldest first); null for a day without sends. */
+  /** Bounce rate of the 7 previous days and the digest day (8 entries, oldest first); null for a day without sends or with fewer sends than bounces. */
   bounce_rate_trend?: readonly (number | null)[];
 }
 

@@ -29,10 +29,12 @@ const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ t
 
 function totalsBlock({ report }: Digest): KnownBlock {
   const { totals, summary } = report;
+  const left = totals.missing_sends;
+  const leftOut = left === 0 ? '' : ` (leaving out ${whole(left)} ${left === 1 ? 'domain' : 'domains'} with fewer sends than bounces)`;
   const rate = totals.bounce_rate === null ? 'no sends' : percent(totals.bounce_rate, 2);
   const counts = verdicts.map((verdict) => `${verdictLabels[verdict].emoji} ${whole(summary[verdict])} ${verdictLabels[verdict].word.toLowerCase()}`);
   return mrkdwn(
-    `*${whole(totals.domains_checked)}* active domains checked · *${whole(totals.sent)}* sends · *${whole(totals.bounces)}* bounces · bounce rate *${rate}*\n` +
+    `*${whole(totals.domains_checked)}* active domains checked · *${whole(totals.sent)}* sends · *${whole(totals.bounces)}* bounces · bounce rate *${rate}*${leftOut}\n` +
       counts.join(' · '),
   );
 }
