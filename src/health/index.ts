@@ -1,5 +1,6 @@
 export { judgeDomain } from './judge-domain.js';
 export { judgeFleet, type FleetReport, type FleetTotals } from './judge-fleet.js';
+export { bounceRateOf, sendsCoverBounces } from './rates.js';
 export { rules } from './rules/index.js';
 export type { DayCount, MayFire, Rule } from './rules/rule.js';
 export { sparkline } from './sparkline.js';

@@ -1,4 +1,5 @@
 import { judgeDomain } from './judge-domain.js';
+import { bounceRateOf, sendsCoverBounces } from './rates.js';
 import type { DomainDayNumbers } from './stats.js';
 import type { Thresholds } from './thresholds.js';
 import { severityRank, type DomainVerdict, type Verdict } from './verdict.js';
@@ -11,8 +12,12 @@ export interface FleetTotals {
 }
 
 export interface FleetReport {
-  /** Active domains only. */
-  totals: FleetTotals & { bounce_rate: number | null };
+  /**
+   * Active domains only. `bounce_rate` is over the domains whose sends cover their bounces: the
+   * `missing_sends` domains (fewer sends than bounces; their count) are left out of it, so it is never
+   * over 1; null when those domains sent nothing.
+   */
+  totals: FleetTotals & { bounce_rate: number | null; missing_sends: number };
   summary: Record<Verdict, number>;
   /**
    * The judged domains, most severe verdict first, then highest bounce rate (no rate last), then by
@@ -75,5 +80,11 @@ export function judgeFleet(days: readonly DomainDayNumbers[], thresholds: Thresh
   const domains = sortByUrgency(active.map((stats) => judgeDomain(stats, thresholds)));
   const summary: Record<Verdict, number> = { pull: 0, fix: 0, watch: 0, healthy: fleet.domains_checked - domains.length };
   for (const domain of domains) summary[domain.verdict] += 1;
-  return { totals: { ...fleet, bounce_rate: fleet.sent > 0 ? fleet.bounces / fleet.sent : null }, summary, domains };
+  // Every domain whose sends do not cover its bounces is in `days`: missing_sends may fire on it.
+  const uncovered = active.filter((stats) => !sendsCoverBounces(stats));
+  const rated = {
+    sent: fleet.sent - uncovered.reduce((sum, stats) => sum + stats.sent, 0),
+    bounces: fleet.bounces - uncovered.reduce((sum, stats) => sum + stats.bounces, 0),
+  };
+  return { totals: { ...fleet, bounce_rate: bounceRateOf(rated), missing_sends: uncovered.length }, summary, domains };
 }

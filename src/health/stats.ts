@@ -19,7 +19,7 @@ export interface DomainDayNumbers {
   status: DomainStatus;
   /** Messages the domain sent (attempted deliveries) on the day. */
   sent: number;
-  /** Permanent failures: replies whose code starts with 5. Deferrals are never counted here. */
+  /** Permanent failures: replies whose code starts with 5, and bounces reported without any code. Deferrals are never counted here. */
   bounces: number;
   /** Temporary failures: replies whose code starts with 4 (counted apart from bounces). */
   deferrals: number;
@@ -48,7 +48,7 @@ export interface DomainDayNumbers {
   bounce_recipients: number;
   /** Distinct recipient domains among the day's bounces. */
   bounce_recipient_domains: number;
-  /** Bounce rate of the 7 previous days and the digest day (8 entries, oldest first); null for a day without sends. */
+  /** Bounce rate of the 7 previous days and the digest day (8 entries, oldest first); null for a day without sends or with fewer sends than bounces. */
   bounce_rate_trend?: readonly (number | null)[];
 }
 

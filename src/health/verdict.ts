@@ -9,6 +9,7 @@ export const severities = ['pull', 'fix', 'watch', 'info'] as const;
 export type Severity = (typeof severities)[number];
 
 export const ruleNames = [
+  'missing_sends',
   'bounce_rate',
   'complaint_rate',
   'invalid_rate',

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { DomainStatus } from '../fleet/lifecycle.js';
-import { authChecks, type DomainDayNumbers, type DomainHistory } from '../health/index.js';
+import { authChecks, bounceRateOf, type DomainDayNumbers, type DomainHistory } from '../health/index.js';
 
 /** Days of history before the digest day in `bounce_rate_trend` and `c554_trailing`. */
 const historyDays = 7;
@@ -166,7 +166,7 @@ function toHistories(
     });
     histories.set(domain, {
       c554_trailing: c554.slice(Math.max(0, historyDays - firstBack)),
-      bounce_rate_trend: sent.map((count, i) => (count ? (bounced[i] ?? 0) / count : null)),
+      bounce_rate_trend: sent.map((count, i) => (count === null ? null : bounceRateOf({ sent: count, bounces: bounced[i] ?? 0 }))),
     });
   }
   return histories;

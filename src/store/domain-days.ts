@@ -1,3 +1,4 @@
+import { bounceRateOf } from '../health/index.js';
 import type { Queryable } from './store.js';
 
 /** One day of a domain's week as its card and `smtp-desk domain` show it. */
@@ -6,7 +7,7 @@ export interface DaySendsAndBounces {
   day: string;
   sent: number;
   bounces: number;
-  /** bounces / sent; null on a day without sends. */
+  /** bounces / sent; null on a day without sends, or with fewer sends than bounces (sends missing). */
   bounce_rate: number | null;
 }
 
@@ -22,6 +23,6 @@ export async function recentDomainDays(db: Queryable, domain: string, lastDay: s
   );
   return rows.map((row) => {
     const sent = Number(row.sent);
-    return { day: row.day, sent, bounces: row.bounces, bounce_rate: sent > 0 ? row.bounces / sent : null };
+    return { day: row.day, sent, bounces: row.bounces, bounce_rate: bounceRateOf({ sent, bounces: row.bounces }) };
   });
 }

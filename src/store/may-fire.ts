@@ -23,6 +23,7 @@ function conditionSql(mayFire: MayFire, line: LineSql): string {
   if ('rate' in mayFire) {
     return `sent >= ${line('min_sends')} AND ${dayCountSql[mayFire.rate]} >= ${line(mayFire.over)} * sent * ${1 - slack}`;
   }
+  if ('exceeds' in mayFire) return `${dayCountSql[mayFire.count]} > ${dayCountSql[mayFire.exceeds]}`;
   const atLeast = typeof mayFire.atLeast === 'number' ? String(mayFire.atLeast) : line(mayFire.atLeast);
   return `${dayCountSql[mayFire.count]} >= ${atLeast}`;
 }
@@ -38,6 +39,7 @@ export function mayFireSql(line: LineSql): string {
 
 const linesOf = (mayFire: MayFire): (keyof Thresholds)[] => {
   if ('rate' in mayFire) return ['min_sends', mayFire.over];
+  if ('exceeds' in mayFire) return [];
   return typeof mayFire.atLeast === 'number' ? [] : [mayFire.atLeast];
 };
 

@@ -21,10 +21,10 @@ export async function fleetDayStats(db: Queryable, day: string): Promise<DomainD
             CASE WHEN b.min_bounce_recipient IS NULL THEN 0
                  WHEN b.min_bounce_recipient = b.max_bounce_recipient THEN 1 ELSE 2 END AS bounce_recipients,
             (SELECT count(DISTINCT split_part(e.recipient, '@', 2)) FROM bounce_events e
-              WHERE e.sending_domain = d.domain AND (e.occurred_at AT TIME ZONE 'UTC')::date = $1 AND e.reply_class = 5
+              WHERE e.sending_domain = d.domain AND (e.occurred_at AT TIME ZONE 'UTC')::date = $1 AND coalesce(e.reply_class, 5) = 5
             )::text AS bounce_recipient_domains,
             (SELECT count(DISTINCT split_part(e.recipient, '@', 2)) FROM bounce_events e
-              WHERE e.sending_domain = d.domain AND (e.occurred_at AT TIME ZONE 'UTC')::date = $1 AND e.reply_class = 5
+              WHERE e.sending_domain = d.domain AND (e.occurred_at AT TIME ZONE 'UTC')::date = $1 AND coalesce(e.reply_class, 5) = 5
                 AND e.category IN ('reputation', 'spam_content'))::text AS reputation_recipient_domains,
             c.complaints, c.spam_rate::text
        FROM sending_domains d

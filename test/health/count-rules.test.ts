@@ -187,3 +187,37 @@ describe('spike_554 without the 554 history (the fleet digest reads it only wher
     expect(() => judgeDomain(withoutHistory(5), defaultThresholds)).toThrow(/c554_trailing/);
   });
 });
+
+describe('missing_sends', () => {
+  it('fixes a domain that bounced without any sends recorded, at any volume', () => {
+    const verdict = judge({ sent: 0, bounces: 150, invalid: 150, bounce_recipients: 2, bounce_recipient_domains: 1 });
+    expect(verdict).toMatchObject({ verdict: 'fix', bounce_rate: null, invalid_rate: null });
+    expect(verdict.findings).toEqual([
+      {
+        rule: 'missing_sends',
+        value: 150,
+        threshold: 0,
+        severity: 'fix',
+        message:
+          '150 bounces but no sends recorded: import the day’s sends of every inbox of this domain; until then its ' +
+          'rates are not judged and it is left out of the fleet’s bounce rate',
+      },
+      expect.objectContaining({ rule: 'low_volume', severity: 'info' }),
+    ]);
+  });
+
+  it('replaces a bounce rate over 100 % (fewer sends than bounces): no rate, no pull on it', () => {
+    const verdict = judge({ sent: 60, bounces: 150, invalid: 150 });
+    expect(verdict).toMatchObject({ verdict: 'fix', bounce_rate: null, invalid_rate: null });
+    expect(verdict.findings.map((finding) => finding.rule)).toEqual(['missing_sends']);
+    expect(verdict.findings[0]).toMatchObject({ value: 150, threshold: 60 });
+    expect(verdict.findings[0]?.message).toMatch(/^150 bounces but only 60 sends recorded: /);
+  });
+
+  it('stays quiet while the sends cover the bounces, even when every send bounced', () => {
+    const all = judge({ sent: 100, bounces: 100 });
+    expect(all.findings.map((finding) => finding.rule)).not.toContain('missing_sends');
+    expect(all.bounce_rate).toBe(1);
+    expect(judge({ sent: 0, bounces: 0 }).findings.map((finding) => finding.rule)).toEqual(['low_volume']);
+  });
+});

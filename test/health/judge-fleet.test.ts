@@ -18,7 +18,7 @@ describe('judgeFleet', () => {
   const report = judgeFleet(fleet, defaultThresholds);
 
   it('totals active domains only', () => {
-    expect(report.totals).toEqual({ domains_checked: 7, sent: 2000, bounces: 80, bounce_rate: 0.04 });
+    expect(report.totals).toEqual({ domains_checked: 7, sent: 2000, bounces: 80, bounce_rate: 0.04, missing_sends: 0 });
   });
 
   it('counts verdicts', () => {
@@ -46,16 +46,35 @@ describe('judgeFleet', () => {
   it('with the fleet totals given, counts the active domains it was not given as healthy', () => {
     const some = [dayStats({ domain: 'bad.com', sent: 100, bounces: 20 }), dayStats({ domain: 'fine.com', sent: 100, bounces: 1 })];
     const report = judgeFleet(some, defaultThresholds, { domains_checked: 1_000, sent: 90_000, bounces: 900 });
-    expect(report.totals).toEqual({ domains_checked: 1_000, sent: 90_000, bounces: 900, bounce_rate: 0.01 });
+    expect(report.totals).toEqual({ domains_checked: 1_000, sent: 90_000, bounces: 900, bounce_rate: 0.01, missing_sends: 0 });
     expect(report.summary).toEqual({ pull: 1, fix: 0, watch: 0, healthy: 999 });
     expect(report.domains.map((domain) => domain.domain)).toEqual(['bad.com', 'fine.com']);
   });
 
+  it('leaves the domains with fewer sends than bounces out of the fleet bounce rate, never over 100 %', () => {
+    const days = [
+      dayStats({ domain: 'fine.com', sent: 1000, bounces: 20 }),
+      dayStats({ domain: 'no-sends.com', sent: 0, bounces: 150 }),
+      dayStats({ domain: 'few-sends.com', sent: 60, bounces: 150 }),
+    ];
+    const report = judgeFleet(days, defaultThresholds);
+    expect(report.totals).toEqual({ domains_checked: 3, sent: 1060, bounces: 320, bounce_rate: 0.02, missing_sends: 2 });
+    expect(report.domains.map((domain) => [domain.domain, domain.verdict, domain.bounce_rate])).toEqual([
+      ['few-sends.com', 'fix', null],
+      ['no-sends.com', 'fix', null],
+      ['fine.com', 'healthy', 0.02],
+    ]);
+    const given = judgeFleet(days.slice(1), defaultThresholds, { domains_checked: 500, sent: 50_060, bounces: 1_300 });
+    expect(given.totals).toMatchObject({ bounce_rate: 1_000 / 50_000, missing_sends: 2 });
+    const onlyMissing = judgeFleet(days.slice(1, 2), defaultThresholds);
+    expect(onlyMissing.totals).toMatchObject({ sent: 0, bounces: 150, bounce_rate: null, missing_sends: 1 });
+  });
+
   it('has no fleet bounce rate when nothing was sent', () => {
     const empty = judgeFleet([dayStats({ sent: 0 }), dayStats({ status: 'reserved' })], defaultThresholds);
-    expect(empty.totals).toEqual({ domains_checked: 1, sent: 0, bounces: 0, bounce_rate: null });
+    expect(empty.totals).toEqual({ domains_checked: 1, sent: 0, bounces: 0, bounce_rate: null, missing_sends: 0 });
     expect(judgeFleet([], defaultThresholds)).toEqual({
-      totals: { domains_checked: 0, sent: 0, bounces: 0, bounce_rate: null },
+      totals: { domains_checked: 0, sent: 0, bounces: 0, bounce_rate: null, missing_sends: 0 },
       summary: { pull: 0, fix: 0, watch: 0, healthy: 0 },
       domains: [],
     });

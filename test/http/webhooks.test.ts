@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type Harness } from '../support/app-harness.js';
 import { databaseLabel } from '../support/db.js';
-import { lemlistBounce, plusvibeBounce, smartleadBounce } from '../ingest/fixtures.js';
+import { digestDayAt } from '../../src/day.js';
+import { upsertSends } from '../../src/store/sends.js';
+import { instantlyBounce, lemlistBounce, plusvibeBounce, smartleadBounce } from '../ingest/fixtures.js';
 
 const token = 'wh-token-0123456789abcdef';
 const smartleadSecret = 'smartlead-signing-secret';
@@ -114,6 +116,24 @@ describe(`sequencer webhooks through the app's HTTP server on ${databaseLabel}`,
     expect(hex.status).toBe(400);
     expect(((await hex.json()) as { error: string }).error).toBe('reply_code: "0x226" is not a whole number written in digits, such as 120');
     expect(await stored('lemlist')).toBe(3);
+  });
+
+  it('counts Instantly bounces, which carry no reply code, as bounces on the domain card', async () => {
+    const day = digestDayAt(new Date(), harness.context.config.DIGEST_TZ);
+    const events = Array.from({ length: 20 }, (_, i) =>
+      instantlyBounce({ email_account: 'lukas@card-example.io', lead_email: `lead${i}@prospect${i % 4}.example`, timestamp: `${day}T15:${String(i).padStart(2, '0')}:00.000Z` }),
+    );
+    const response = await post(harness, `/webhooks/instantly?token=${token}`, JSON.stringify(events));
+    expect(await response.json()).toEqual({ ok: true, stored: 20, duplicates: 0, ignored: 0 });
+    await upsertSends(harness.store.pool, [{ day, sending_inbox: 'lukas@card-example.io', sent: 120 }]);
+    const { rows } = await harness.store.pool.query('SELECT events, bounces, deferrals FROM bounce_daily WHERE sending_domain = $1', ['card-example.io']);
+    expect(rows).toEqual([{ events: 20, bounces: 20, deferrals: 0 }]);
+
+    harness.fake.reset();
+    await harness.driver.command('/smtp', 'domain card-example.io');
+    const { body } = await harness.fake.waitForResponse();
+    expect(body.text).toBe(`card-example.io (active) on ${day}: pull, 16.7 % bounced (20 of 120 sent)`);
+    expect(JSON.stringify(body.blocks)).toContain('is over the 7 % pull line');
   });
 
   it('is off, saying how to enable it, when neither secret is configured', async () => {

@@ -98,7 +98,8 @@ function fleet(): { events: BounceRecord[]; sends: SendRecord[]; complaints: Com
 
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const replyClass = (e: BounceRecord) => Number(String(e.reply_code ?? e.enhanced_code ?? '0')[0]);
+/** An event without any code is a bounce (docs/ingest.md). */
+const replyClass = (e: BounceRecord) => Number(String(e.reply_code ?? e.enhanced_code ?? '5')[0]);
 
 /** docs/health-rules.md's definitions, applied to the raw rows. */
 function expected(
@@ -156,7 +157,9 @@ function expected(
     bounce_recipient_domains: distinct(bounces.map(recipientDomain)),
     bounce_rate_trend: [...history, day].map((d) => {
       const s = sentOn(d);
-      return s > 0 ? onDay(d).filter((e) => replyClass(e) === 5).length / s : null;
+      const b = onDay(d).filter((e) => replyClass(e) === 5).length;
+      // Fewer sends than bounces: sends are missing, no rate (missing_sends).
+      return s > 0 && b <= s ? b / s : null;
     }),
   };
 }

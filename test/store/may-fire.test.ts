@@ -103,6 +103,7 @@ const whole = (cases: readonly Case[]) => cases.map(({ stats, thresholds }) => (
 /** The lines a rule's mayFire compares with: its own, and for a rate the sends needed to judge it. */
 const linesOf = (mayFire: MayFire): (keyof Thresholds)[] => {
   if ('rate' in mayFire) return ['min_sends', mayFire.over];
+  if ('exceeds' in mayFire) return [];
   return typeof mayFire.atLeast === 'number' ? [] : [mayFire.atLeast];
 };
 const comparedLines = [...new Set(rules.flatMap((rule) => (rule.mayFire ? linesOf(rule.mayFire) : [])))];

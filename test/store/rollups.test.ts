@@ -41,28 +41,31 @@ function events(seed: number, count: number): BounceRecord[] {
   });
 }
 
-/** The rollups as a GROUP BY over the raw rows, written independently of the triggers. */
+/**
+ * The rollups as a GROUP BY over the raw rows, written independently of the triggers. An event without
+ * any code is a bounce (a sequencer reports a bounce once it has given up).
+ */
 const expectedSql = {
   bounce_daily: `SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day, sending_domain,
       count(*)::int AS events,
-      count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5')::int AS bounces,
+      count(*) FILTER (WHERE coalesce(left(coalesce(reply_code::text, enhanced_code), 1), '5') = '5')::int AS bounces,
       count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '4')::int AS deferrals,
-      count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5' AND category = 'invalid_recipient')::int AS invalid,
-      count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5' AND category IN ('reputation', 'spam_content'))::int AS reputation_blocks,
+      count(*) FILTER (WHERE coalesce(left(coalesce(reply_code::text, enhanced_code), 1), '5') = '5' AND category = 'invalid_recipient')::int AS invalid,
+      count(*) FILTER (WHERE coalesce(left(coalesce(reply_code::text, enhanced_code), 1), '5') = '5' AND category IN ('reputation', 'spam_content'))::int AS reputation_blocks,
       count(*) FILTER (WHERE reply_code = 554)::int AS c554,
-      count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5' AND category = 'authentication')::int AS auth_failures,
-      count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5' AND auth_check = 'spf')::int AS auth_spf,
-      count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5' AND auth_check = 'dkim')::int AS auth_dkim,
-      count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5' AND auth_check = 'dmarc')::int AS auth_dmarc,
-      count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5' AND auth_check = 'ptr')::int AS auth_ptr,
-      count(*) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5' AND auth_check = 'multiple')::int AS auth_multiple,
-      min(recipient) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5') AS min_bounce_recipient,
-      max(recipient) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5') AS max_bounce_recipient,
+      count(*) FILTER (WHERE coalesce(left(coalesce(reply_code::text, enhanced_code), 1), '5') = '5' AND category = 'authentication')::int AS auth_failures,
+      count(*) FILTER (WHERE coalesce(left(coalesce(reply_code::text, enhanced_code), 1), '5') = '5' AND auth_check = 'spf')::int AS auth_spf,
+      count(*) FILTER (WHERE coalesce(left(coalesce(reply_code::text, enhanced_code), 1), '5') = '5' AND auth_check = 'dkim')::int AS auth_dkim,
+      count(*) FILTER (WHERE coalesce(left(coalesce(reply_code::text, enhanced_code), 1), '5') = '5' AND auth_check = 'dmarc')::int AS auth_dmarc,
+      count(*) FILTER (WHERE coalesce(left(coalesce(reply_code::text, enhanced_code), 1), '5') = '5' AND auth_check = 'ptr')::int AS auth_ptr,
+      count(*) FILTER (WHERE coalesce(left(coalesce(reply_code::text, enhanced_code), 1), '5') = '5' AND auth_check = 'multiple')::int AS auth_multiple,
+      min(recipient) FILTER (WHERE coalesce(left(coalesce(reply_code::text, enhanced_code), 1), '5') = '5') AS min_bounce_recipient,
+      max(recipient) FILTER (WHERE coalesce(left(coalesce(reply_code::text, enhanced_code), 1), '5') = '5') AS max_bounce_recipient,
       max(date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AS last_event_hour
     FROM bounce_events GROUP BY 1, 2 ORDER BY 1, 2`,
   bounce_recipient_domain_counts: `SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day, sending_domain,
-      count(DISTINCT split_part(recipient, '@', 2)) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5')::int AS bounce_recipient_domains,
-      count(DISTINCT split_part(recipient, '@', 2)) FILTER (WHERE left(coalesce(reply_code::text, enhanced_code), 1) = '5'
+      count(DISTINCT split_part(recipient, '@', 2)) FILTER (WHERE coalesce(left(coalesce(reply_code::text, enhanced_code), 1), '5') = '5')::int AS bounce_recipient_domains,
+      count(DISTINCT split_part(recipient, '@', 2)) FILTER (WHERE coalesce(left(coalesce(reply_code::text, enhanced_code), 1), '5') = '5'
         AND category IN ('reputation', 'spam_content'))::int AS reputation_recipient_domains
     FROM bounce_events GROUP BY 1, 2 ORDER BY 1, 2`,
   bounce_hourly: `SELECT date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS hour, sending_domain,

@@ -32,14 +32,16 @@ export type DayCount =
  * on as few others as it can.
  * - `{ rate, over }`: on a day with at least `min_sends` sends (rates are judged), `rate / sent`
  *   reaches the `over` line, give or take float rounding (always towards "may fire");
- * - `{ count, atLeast }`: the count reaches a line, or a fixed number.
+ * - `{ count, atLeast }`: the count reaches a line, or a fixed number;
+ * - `{ count, exceeds }`: the count is greater than another of the day's counts.
  * The fleet digest brings only the days where some rule may fire out of the database (the store
  * turns these into SQL, src/store/may-fire.ts): every other domain is healthy without being judged in
  * JS. test/store/may-fire.test.ts holds the two statements of each rule together.
  */
 export type MayFire =
   | { rate: Exclude<DayCount, 'sent'>; over: keyof Thresholds }
-  | { count: DayCount; atLeast: keyof Thresholds | number };
+  | { count: DayCount; atLeast: keyof Thresholds | number }
+  | { count: DayCount; exceeds: DayCount };
 
 export interface Rule {
   name: RuleName;

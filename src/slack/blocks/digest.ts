@@ -43,11 +43,13 @@ function shownCounts({ report, flagged, kept }: Digest): Record<Shown, number> {
 function totalsBlock(digest: Digest): KnownBlock {
   const { totals } = digest.report;
   const summary = shownCounts(digest);
+  const left = totals.missing_sends;
+  const leftOut = left === 0 ? '' : ` (leaving out ${count(left, 'domain')} with fewer sends than bounces)`;
   const rate = totals.bounce_rate === null ? 'no sends' : percent(totals.bounce_rate, 2);
   const shown: Shown[] = ['pull', 'fix', 'watch', ...(summary.kept > 0 ? ['kept' as const] : []), 'healthy'];
   const counts = shown.map((verdict) => `${shownLabels[verdict].emoji} ${whole(summary[verdict])} ${shownLabels[verdict].word.toLowerCase()}`);
   return mrkdwn(
-    `*${whole(totals.domains_checked)}* ${plural(totals.domains_checked, 'active domain')} checked · *${whole(totals.sent)}* ${plural(totals.sent, 'send')} · *${whole(totals.bounces)}* ${plural(totals.bounces, 'bounce')} · bounce rate *${rate}*\n` +
+    `*${whole(totals.domains_checked)}* ${plural(totals.domains_checked, 'active domain')} checked · *${whole(totals.sent)}* ${plural(totals.sent, 'send')} · *${whole(totals.bounces)}* ${plural(totals.bounces, 'bounce')} · bounce rate *${rate}*${leftOut}\n` +
       counts.join(' · '),
   );
 }

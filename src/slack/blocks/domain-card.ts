@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { DomainDayStats, DomainVerdict, Thresholds } from '../../health/index.js';
+import { bounceRateOf, type DomainDayStats, type DomainVerdict, type Thresholds } from '../../health/index.js';
 import { percent } from '../../health/format.js';
 import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels, whole } from './domain-health.js';
 import { blockKitLimits, truncate } from './limits.js';
@@ -28,7 +28,8 @@ const field = (title: string, body: string) => ({ type: 'mrkdwn' as const, text:
 function weekWords(week: readonly DomainCardDay[]): string {
   const sent = week.reduce((sum, day) => sum + day.sent, 0);
   const bounces = week.reduce((sum, day) => sum + day.bounces, 0);
-  return `${whole(sent)} sent · ${whole(bounces)} bounced${sent > 0 ? ` (${percent(bounces / sent, 2)})` : ''}`;
+  const weekRate = bounceRateOf({ sent, bounces });
+  return `${whole(sent)} sent · ${whole(bounces)} bounced${weekRate === null ? '' : ` (${percent(weekRate, 2)})`}`;
 }
 
 /** Plain-text summary for notifications and the console fallback. */

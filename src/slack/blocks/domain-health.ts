@@ -31,9 +31,10 @@ export function patternWords(pattern: BouncePattern | null, stats: Pick<DomainDa
   }
 }
 
-/** "9.1 % (91 of 1,000 sent)", or "no sends" on a day without any. */
+/** "9.1 % (91 of 1,000 sent)", or "no sends" on a day without any, or the bounces and sends when no rate can be told. */
 export function bounceWords(verdict: Pick<DomainVerdict, 'bounce_rate' | 'bounces' | 'sent'>): string {
-  if (verdict.bounce_rate === null) return verdict.bounces > 0 ? `${whole(verdict.bounces)} bounces, no sends recorded` : 'no sends';
+  if (verdict.bounce_rate === null && verdict.bounces === 0) return 'no sends';
+  if (verdict.bounce_rate === null) return `${whole(verdict.bounces)} bounces, ${verdict.sent === 0 ? 'no' : `only ${whole(verdict.sent)}`} sends recorded`;
   return `${percent(verdict.bounce_rate)} bounced (${whole(verdict.bounces)} of ${whole(verdict.sent)} sent)`;
 }
 
