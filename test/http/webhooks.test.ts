@@ -124,7 +124,7 @@ describe(`sequencer webhooks through the app's HTTP server on ${databaseLabel}`,
       instantlyBounce({ email_account: 'lukas@card-example.io', lead_email: `lead${i}@prospect${i % 4}.example`, timestamp: `${day}T15:${String(i).padStart(2, '0')}:00.000Z` }),
     );
     const response = await post(harness, `/webhooks/instantly?token=${token}`, JSON.stringify(events));
-    expect(await response.json()).toEqual({ ok: true, stored: 20, duplicates: 0, ignored: 0 });
+    expect(await response.json()).toEqual({ ok: true, stored: 20, duplicates: 0, conflicts: 0, ignored: 0 });
     await upsertSends(harness.store.pool, [{ day, sending_inbox: 'lukas@card-example.io', sent: 120 }]);
     const { rows } = await harness.store.pool.query('SELECT events, bounces, deferrals FROM bounce_daily WHERE sending_domain = $1', ['card-example.io']);
     expect(rows).toEqual([{ events: 20, bounces: 20, deferrals: 0 }]);
