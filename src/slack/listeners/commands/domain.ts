@@ -4,7 +4,7 @@ import { recentDomainDays } from '../../../store/domain-days.js';
 import { domainDayStats } from '../../../store/domain-day-stats.js';
 import { getDomain } from '../../../store/fleet.js';
 import { domainCardBlocks, domainCardText } from '../../blocks/domain-card.js';
-import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
+import { escapeMrkdwn, unescapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { Subcommand } from './subcommand.js';
 
 const domainPattern = /^[a-z0-9._-]+\.[a-z0-9-]+$/;
@@ -14,7 +14,7 @@ const domainPattern = /^[a-z0-9._-]+\.[a-z0-9-]+$/;
  * escaped or not), a URL or an address on it. Null when there is no domain name.
  */
 export function domainFromInput(text: string): string | null {
-  let value = text.trim().replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  let value = unescapeMrkdwn(text.trim());
   const link = /^<([^|>]+)(?:\|([^>]+))?>$/.exec(value);
   if (link) value = link[2] ?? link[1]!;
   value = value.replace(/^(?:https?:\/\/|mailto:)/i, '').split(/[/?#\s]/)[0]!;
