@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { Digest, FlaggedDomain } from '../../digest/digest.js';
-import { percent } from '../../health/format.js';
+import { percent, whole } from '../../health/format.js';
 import { verdicts } from '../../health/index.js';
 import type { StatusChangeSummary } from '../../store/fleet-status.js';
-import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels, whole } from './domain-health.js';
+import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels } from './domain-health.js';
 import { blockKitLimits, blockKitViolations, truncate } from './limits.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
 
