@@ -25,7 +25,7 @@ const layers: readonly (readonly string[])[] = [
   ['src/store'],
   ['src/config.ts'],
   ['src/health', 'src/knowledge'],
-  ['src/fleet/lifecycle.ts', 'src/day.ts', 'src/errors.ts', 'src/logger.ts', 'src/slack-ids.ts'],
+  ['src/fleet/lifecycle.ts', 'src/day.ts', 'src/errors.ts', 'src/logger.ts', 'src/slack-ids.ts', 'src/auth-checks.ts'],
 ];
 
 /** Slack's own packages: only the layers down to the Block Kit builders may use them (the core never knows Slack). */
