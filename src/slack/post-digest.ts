@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
 import type { Digest } from '../digest/digest.js';
 import { digestMessages } from './blocks/digest.js';
-import { slackErrorCode } from './slack-errors.js';
+import { slackErrorCode } from './retry.js';
 import {
   claimDigestRun,
   LostClaimError,

@@ -1,11 +1,13 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { decisionLine, withDecisionLine } from '../../blocks/domain-decision.js';
 import type { AppContext } from '../../../context.js';
 import type { MessageLines } from '../../message-lines.js';
-import { retrySlack } from '../../retry.js';
-import { slackErrorCode } from '../../slack-errors.js';
-import type { ButtonArgs } from './button-args.js';
+import { retrySlack, slackErrorCode } from '../../retry.js';
 import { refreshedCard } from './refreshed-card.js';
+
+/** What a button listener (and its middleware) receives. */
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 const reason = (error: unknown) => slackErrorCode(error) ?? (error as Error).message;
 
