@@ -1,10 +1,6 @@
-import { digestDayAt } from '../../../day.js';
-import { judgeDomain } from '../../../health/index.js';
-import { recentDomainDays } from '../../../store/domain-days.js';
-import { domainDayStats } from '../../../store/domain-day-stats.js';
-import { getDomain } from '../../../store/fleet.js';
 import { domainCardBlocks, domainCardText } from '../../blocks/domain-card.js';
 import { escapeMrkdwn, unescapeMrkdwn } from '../../blocks/mrkdwn.js';
+import { readDomainCard } from '../../domain-card.js';
 import type { Subcommand } from './subcommand.js';
 
 const domainPattern = /^[a-z0-9._-]+\.[a-z0-9-]+$/;
@@ -32,20 +28,16 @@ export const domainSubcommand: Subcommand = {
       return;
     }
     await ack();
-    const db = context.store.pool;
-    const day = digestDayAt(context.now(), context.config.DIGEST_TZ);
     try {
-      const [row, stats, history] = await Promise.all([getDomain(db, domain), domainDayStats(db, domain, day), recentDomainDays(db, domain, day)]);
-      if (!row || !stats) {
+      const card = await readDomainCard(context, domain);
+      if (!card) {
         await respond({
           response_type: 'ephemeral',
           text: `I don’t know the sending domain *${escapeMrkdwn(domain)}*: domains appear once smtp-desk has seen sends or bounces from them.`,
         });
         return;
       }
-      const thresholds = context.config.HEALTH_THRESHOLDS;
-      const input = { verdict: judgeDomain(stats, thresholds), stats, week: history, statusSince: row.status_changed_at, thresholds };
-      await respond({ response_type: 'ephemeral', text: domainCardText(input), blocks: domainCardBlocks(input) });
+      await respond({ response_type: 'ephemeral', text: domainCardText(card), blocks: domainCardBlocks(card) });
     } catch (error) {
       context.logger.error(`/smtp domain ${domain} failed: ${(error as Error).message}`);
       await respond({ response_type: 'ephemeral', text: 'I could not read the domain’s numbers just now; please try again in a minute.' });
