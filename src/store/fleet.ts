@@ -69,15 +69,6 @@ export async function getDomain(db: Queryable, domain: string): Promise<DomainRo
   return rows[0] ?? null;
 }
 
-export async function listDomains(db: Queryable, status?: DomainStatus): Promise<DomainRow[]> {
-  const { rows } = await db.query<DomainRow>(
-    `SELECT domain, status, provider, status_changed_at, created_at FROM sending_domains
-      WHERE $1::text IS NULL OR status = $1 ORDER BY domain`,
-    [status ?? null],
-  );
-  return rows;
-}
-
 export interface StatusChange {
   domain: string;
   to: DomainStatus;
