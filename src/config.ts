@@ -6,6 +6,7 @@ import { defaultDomainZones } from './dns/blocklists.js';
 import { defaultDkimSelectors } from './dns/dkim-selectors.js';
 import { UserFacingError } from './errors.js';
 import { parseThresholds, ThresholdsError } from './health/thresholds.js';
+import { slackIdPattern } from './slack-ids.js';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -67,7 +68,7 @@ export const configSchema = z.object({
   WEBHOOK_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'a random token of at least 16 characters').optional()),
   APPROVERS: z.preprocess(
     (value) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter((id) => id !== '') : []),
-    z.array(z.string().regex(/^[UWS][A-Z0-9]{2,}$/, slackIdList), { error: slackIdList }),
+    z.array(z.string().regex(slackIdPattern('approver'), slackIdList), { error: slackIdList }),
   ),
   SNOOZE_DAYS: z.preprocess(
     emptyToUndefined,
@@ -80,7 +81,7 @@ export const configSchema = z.object({
   ),
   DIGEST_CHANNEL: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'a Slack channel ID such as C0123ABCD (channel details → About)').optional(),
+    z.string().regex(slackIdPattern('channel'), 'a Slack channel ID such as C0123ABCD (channel details → About)').optional(),
   ),
   DIGEST_CRON: z.preprocess(
     emptyToUndefined,

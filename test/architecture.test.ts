@@ -26,7 +26,7 @@ const layers: readonly (readonly string[])[] = [
   ['src/config.ts'],
   ['src/faults.ts'],
   ['src/health', 'src/knowledge', 'src/dns'],
-  ['src/fleet/lifecycle.ts', 'src/day.ts', 'src/domain-name.ts', 'src/errors.ts', 'src/logger.ts', 'src/printable.ts'],
+  ['src/fleet/lifecycle.ts', 'src/day.ts', 'src/domain-name.ts', 'src/errors.ts', 'src/logger.ts', 'src/printable.ts', 'src/slack-ids.ts', 'src/auth-checks.ts'],
 ];
 
 /** Slack's own packages: only the layers down to the Block Kit builders may use them (the core never knows Slack). */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DemoOptions } from '../demo/fleet.js';
 import { loadDemoFleet } from '../demo/load.js';
 import { sendingNameSpace } from '../demo/names.js';
+import { whole } from '../health/format.js';
 import { renderSummary } from '../demo/summary.js';
 import { withContext } from './context.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
@@ -15,7 +16,7 @@ safe limits per inbox type, bounces and complaints, domains made to break each d
 each, one per 5,000 domains in bigger fleets), pulled and reserved domains. It prints which domain
 breaks which rule. The same options load the same rows; a re-run adds nothing.
 
-  --domains N   sending domains (default 40, at most ${sendingNameSpace.toLocaleString('en-US')})
+  --domains N   sending domains (default 40, at most ${whole(sendingNameSpace)})
   --days D      days of history (default 14, from 2: persistent_421 needs two days)
   --seed S      seed of the generator (default 1)
   --today DAY   the last generated day is the day before (default: today in UTC, so the digest's
@@ -26,7 +27,7 @@ const wholeNumber = (min: number, max: number) =>
     .string()
     .regex(/^\d+$/, 'a whole number')
     .transform(Number)
-    .pipe(z.number().int().min(min, `at least ${min}`).max(max, `at most ${max.toLocaleString('en-US')}`));
+    .pipe(z.number().int().min(min, `at least ${min}`).max(max, `at most ${whole(max)}`));
 
 const flagsSchema = z.object({
   domains: wholeNumber(1, sendingNameSpace).default(40),
@@ -77,7 +78,7 @@ function progressReporter(io: CliIo, domains: number): ((done: number) => void) 
   return (done) => {
     if (done - reported < domains / 10 && done < domains) return;
     reported = done;
-    writeLine(io.stderr, `  ${done.toLocaleString('en-US')} of ${domains.toLocaleString('en-US')} domains stored`);
+    writeLine(io.stderr, `  ${whole(done)} of ${whole(domains)} domains stored`);
   };
 }
 

@@ -2,6 +2,7 @@ import { digestDayAt } from '../day.js';
 import { normaliseDomain } from '../domain-name.js';
 import { decideDomainStatus } from '../fleet/decide.js';
 import { domainStatuses, nextStatuses, type DomainStatus } from '../fleet/lifecycle.js';
+import { percent } from '../health/format.js';
 import { recentDomainDays, type DaySendsAndBounces } from '../store/domain-days.js';
 import { domainHistory, getDomain, type DomainRow, type StatusHistoryRow } from '../store/fleet.js';
 import { readArgs } from './args.js';
@@ -57,7 +58,6 @@ function parseArguments(argv: string[]): DomainOptions | string {
 }
 
 const when = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-const percent = (rate: number | null) => (rate === null ? '–' : `${(rate * 100).toFixed(1)} %`);
 
 function render(domain: DomainRow, history: readonly StatusHistoryRow[], days: readonly DaySendsAndBounces[]): string {
   const lines = [`${domain.domain}: ${domain.status} since ${when(domain.status_changed_at)} · provider ${domain.provider ?? 'unknown'}`, '', 'History (oldest first):'];
@@ -67,7 +67,7 @@ function render(domain: DomainRow, history: readonly StatusHistoryRow[], days: r
   }
   lines.push('', 'Last 7 complete days (UTC):', '  day           sent  bounces  bounce rate');
   for (const day of days) {
-    lines.push(`  ${day.day}  ${String(day.sent).padStart(6)}  ${String(day.bounces).padStart(7)}  ${percent(day.bounce_rate).padStart(11)}`);
+    lines.push(`  ${day.day}  ${String(day.sent).padStart(6)}  ${String(day.bounces).padStart(7)}  ${(day.bounce_rate === null ? '–' : percent(day.bounce_rate)).padStart(11)}`);
   }
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import { whole } from '../health/format.js';
 import type { ImportCounts } from '../ingest/import.js';
 
 const width = 30;
@@ -18,7 +19,7 @@ export function progressBar(stream: NodeJS.WritableStream, totalBytes: number | 
       const share = totalBytes ? Math.min(bytesRead / totalBytes, 1) : undefined;
       const bar =
         share === undefined ? '' : `[${'#'.repeat(Math.round(share * width)).padEnd(width, '.')}] ${(share * 100).toFixed(0).padStart(3)}% `;
-      stream.write(`\r${bar}${counts.read.toLocaleString('en')} rows, ${counts.rejected} rejected, ${rate.toLocaleString('en')} rows/s\x1b[K`);
+      stream.write(`\r${bar}${whole(counts.read)} rows, ${counts.rejected} rejected, ${whole(rate)} rows/s\x1b[K`);
     },
     done() {
       stream.write('\r\x1b[K');

@@ -1,4 +1,5 @@
 import readline from 'node:readline';
+import { escapeMrkdwn } from '../slack/blocks/mrkdwn.js';
 import { createSlackApp } from '../slack/app.js';
 import type { AppContext } from '../context.js';
 import { consoleEntries } from './entries.js';
@@ -14,9 +15,6 @@ export interface ConsoleIo {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
   output: NodeJS.WritableStream;
 }
-
-/** Slack escapes these three characters in slash-command text; the console does the same. */
-const escapeLikeSlack = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 interface SlashCommand {
   command: string;
@@ -79,7 +77,7 @@ export async function runConsole(context: AppContext, io: ConsoleIo): Promise<vo
         user_id: localUser.id,
         user_name: localUser.name,
         command,
-        text: escapeLikeSlack(text),
+        text: escapeMrkdwn(text),
         api_app_id: 'A0LOCAL',
         is_enterprise_install: 'false',
         response_url: slack.responseUrl(),

@@ -1,3 +1,5 @@
+import { unescapeMrkdwn } from '../slack/blocks/mrkdwn.js';
+
 /** A button the console numbered, so the user can press it by typing its number. */
 export interface NumberedButton {
   number: number;
@@ -49,13 +51,11 @@ function plainSegment(text: string, userNames: Readonly<Record<string, string>>)
 
 /** Slack mrkdwn to terminal text; `code spans` are kept as typed. */
 export function mrkdwnToPlain(text: string, userNames: Readonly<Record<string, string>> = {}): string {
-  return text
+  const plain = text
     .split(/(`[^`\n]*`)/)
     .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : plainSegment(part, userNames)))
-    .join('')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+    .join('');
+  return unescapeMrkdwn(plain);
 }
 
 /**

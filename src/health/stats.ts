@@ -1,8 +1,7 @@
+import type { AuthCheck } from '../auth-checks.js';
 import type { DomainStatus } from '../fleet/lifecycle.js';
 
-/** The authentication checks a receiver can report as failed, in the order messages name them. */
-export const authChecks = ['spf', 'dkim', 'dmarc', 'ptr', 'multiple'] as const;
-export type AuthCheck = (typeof authChecks)[number];
+export { authChecks, type AuthCheck } from '../auth-checks.js';
 
 /**
  * One sending domain's numbers for one digest day (UTC), as the store rolls them up, with or without

@@ -1,4 +1,5 @@
 /** Shared vocabulary of the knowledge base: every union the Explanation contract uses. */
+import type { AuthCheck } from '../auth-checks.js';
 
 export const replyClasses = ['success', 'transient', 'permanent', 'unknown'] as const;
 export type ReplyClass = (typeof replyClasses)[number];
@@ -41,7 +42,7 @@ export const matchKinds = ['provider', 'enhanced', 'enhanced_class', 'reply', 'n
 export type MatchKind = (typeof matchKinds)[number];
 
 /** Which authentication check a receiver says failed. */
-export type AuthCheck = 'spf' | 'dkim' | 'dmarc' | 'ptr' | 'multiple';
+export type { AuthCheck };
 
 /**
  * How one code (or one provider reply) reads. Fields left out fall back to the category's guidance

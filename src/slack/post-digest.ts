@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import type { Digest } from '../digest/digest.js';
 import { digestMessages } from './blocks/digest.js';
 import { slackClientOptions } from './client-options.js';
-import { slackErrorCode } from './slack-errors.js';
+import { slackErrorCode } from './retry.js';
 import {
   claimDigestRun,
   LostClaimError,

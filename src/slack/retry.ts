@@ -1,4 +1,8 @@
-import { slackErrorCode } from './slack-errors.js';
+/** The `error` code of a failed Web API call (e.g. `not_in_channel`), when Slack gave one. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
 
 /** Errors that another attempt cannot fix. */
 const permanent = new Set(['message_not_found', 'channel_not_found', 'not_in_channel', 'is_archived', 'cant_update_message', 'invalid_blocks', 'msg_too_long', 'msg_blocks_too_long', 'expired_url']);

@@ -48,7 +48,7 @@ export async function claimDigestRun(db: Queryable, key: ClaimKey, staleSeconds:
   return { claimed: false, run: current };
 }
 
-export async function getDigestRun(db: Queryable, day: string, channel: string): Promise<DigestRun | null> {
+async function getDigestRun(db: Queryable, day: string, channel: string): Promise<DigestRun | null> {
   const { rows } = await db.query<DigestRun>(`SELECT ${runColumns} FROM digest_runs WHERE day = $1::date AND channel = $2`, [day, channel]);
   return rows[0] ?? null;
 }

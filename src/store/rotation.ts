@@ -5,7 +5,7 @@ import type { Queryable } from './store.js';
  * Reserve domains to put into rotation in place of `domain`: those reserved the longest first,
  * the ones with the same mailbox provider (when known) ahead of the rest.
  */
-export async function reserveSuggestions(db: Queryable, domain: string, limit = 3): Promise<DomainRow[]> {
+export async function reserveSuggestions(db: Queryable, domain: string, limit: number): Promise<DomainRow[]> {
   const { rows } = await db.query<DomainRow>(
     `SELECT r.domain, r.status, r.provider, r.status_changed_at, r.created_at
        FROM sending_domains r LEFT JOIN sending_domains p ON p.domain = $1

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeDomainStatus, domainHistory, getDomain, listDomains, upsertDomains, upsertInboxes } from '../../src/store/fleet.js';
+import { replacementsFor } from '../../src/fleet/reserves.js';
+import { changeDomainStatus, domainHistory, getDomain, upsertDomains, upsertInboxes } from '../../src/store/fleet.js';
 import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
 
 describe(`fleet store on ${databaseLabel}`, () => {
@@ -15,7 +16,7 @@ describe(`fleet store on ${databaseLabel}`, () => {
     expect(await getDomain(store.pool, 'one.example')).toMatchObject({ status: 'active', provider: 'google' });
     expect(await getDomain(store.pool, 'spare.example')).toMatchObject({ status: 'reserved', provider: 'microsoft' });
     expect(await getDomain(store.pool, 'none.example')).toBeNull();
-    expect((await listDomains(store.pool, 'reserved')).map((d) => d.domain)).toEqual(['spare.example']);
+    expect((await replacementsFor(store.pool, 'one.example')).map((d) => d.domain)).toEqual(['spare.example']);
   });
 
   it('creates inboxes with their domains', async () => {

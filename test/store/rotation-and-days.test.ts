@@ -18,7 +18,7 @@ describe(`reserve suggestions and recent days on ${databaseLabel}`, () => {
       await changeDomainStatus(store.pool, { domain, to: 'reserved', actor: 'ops', source: 'cli' });
     }
     expect((await reserveSuggestions(store.pool, 'pulled.example', 3)).map((d) => d.domain)).toEqual(['m-old.example', 'm-new.example', 'g-old.example']);
-    expect((await reserveSuggestions(store.pool, 'unknown-provider.example')).map((d) => d.domain)).toEqual(['g-old.example', 'm-old.example', 'm-new.example']);
+    expect((await reserveSuggestions(store.pool, 'unknown-provider.example', 3)).map((d) => d.domain)).toEqual(['g-old.example', 'm-old.example', 'm-new.example']);
   });
 
   it("gives a domain's last days oldest first, zero on days without sends", async () => {

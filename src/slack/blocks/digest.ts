@@ -1,11 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { Digest, FlaggedDomain } from '../../digest/digest.js';
-import { count, percent, plural } from '../../health/format.js';
+import { count, percent, plural, whole } from '../../health/format.js';
 import type { Verdict } from '../../health/index.js';
 import type { StatusChangeSummary } from '../../store/fleet-status.js';
-import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels, whole } from './domain-health.js';
+import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels } from './domain-health.js';
 import { blockKitLimits, blockKitViolations, truncate } from './limits.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn, mention } from './mrkdwn.js';
 
 export interface DigestMessage {
   /** Notification and fallback text. */
@@ -66,11 +66,9 @@ function fleetContext({ thresholds, statusCounts, kept }: Digest): KnownBlock {
   );
 }
 
-const who = (actor: string) => (/^[UW][A-Z0-9]{2,}$/.test(actor) ? `<@${actor}>` : escapeMrkdwn(actor));
-
 function changeLine(change: StatusChangeSummary): string {
   const reason = change.reason ? ` (${escapeMrkdwn(change.reason)})` : '';
-  return `• *${escapeMrkdwn(change.domain)}* ${change.from_status ?? '?'} → ${change.to_status} by ${who(change.actor)}${reason}`;
+  return `• *${escapeMrkdwn(change.domain)}* ${change.from_status ?? '?'} → ${change.to_status} by ${mention(change.actor)}${reason}`;
 }
 
 function statusChangesBlock({ day, statusChanges }: Digest): KnownBlock | null {

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { bounceRateOf, type DomainDayStats, type DomainVerdict, type Thresholds } from '../../health/index.js';
-import { percent } from '../../health/format.js';
-import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels, whole } from './domain-health.js';
+import { percent, whole } from '../../health/format.js';
+import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels } from './domain-health.js';
 import { blockKitLimits, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 

@@ -3,17 +3,10 @@ import type { DomainStatus } from '../../fleet/lifecycle.js';
 import type { DomainRow } from '../../store/fleet.js';
 import { encodeDomainButtonValue, domainActionIds } from './domain-buttons.js';
 import { blockKitLimits, truncate } from './limits.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { approverMention, escapeMrkdwn, mention } from './mrkdwn.js';
 
 /** The block_id a domain's buttons carry (see domainButtons); the decision line takes its place. */
 export const domainBlockId = (domain: string) => truncate(`domain:${domain}`, blockKitLimits.blockId);
-
-const slackId = /^[UW][A-Z0-9]{2,}$/;
-
-/** A Slack user as a mention; a CLI user name or `import` as plain text. */
-export function actorText(actor: string): string {
-  return slackId.test(actor) ? `<@${actor}>` : escapeMrkdwn(actor);
-}
 
 /** Slack renders the date in the reader's own time zone; the fallback is UTC. */
 export function slackDate(at: Date): string {
@@ -35,7 +28,7 @@ export interface DecisionShown {
 export function decisionText({ domain, status, by }: DecisionShown): string {
   const name = `*${escapeMrkdwn(domain)}*`;
   if (!by) return `${statusEmoji[status]} ${name} is ${status}.`;
-  return `${statusEmoji[status]} ${name}: ${statusVerb[status]} by ${actorText(by.actor)} at ${slackDate(by.at)}.`;
+  return `${statusEmoji[status]} ${name}: ${statusVerb[status]} by ${mention(by.actor)} at ${slackDate(by.at)}.`;
 }
 
 /** What a click did: a status it decided, or a Keep. */
@@ -48,12 +41,12 @@ export function notShownText(domain: string, done: Done, failed: string, reason:
 }
 
 export function keptText(domain: string, by: { actor: string; at: Date }, untilDay: string): string {
-  return `:zzz: *${escapeMrkdwn(domain)}*: Kept by ${actorText(by.actor)} at ${slackDate(by.at)}; not listed again before ${untilDay} unless something new comes up.`;
+  return `:zzz: *${escapeMrkdwn(domain)}*: Kept by ${mention(by.actor)} at ${slackDate(by.at)}; not listed again before ${untilDay} unless something new comes up.`;
 }
 
 /** The answer to a second Keep: the first one stands. */
 export function alreadyKeptText(domain: string, by: { actor: string; at: Date }, untilDay: string): string {
-  return `*${escapeMrkdwn(domain)}* is already kept until ${untilDay} by ${actorText(by.actor)} (kept at ${slackDate(by.at)}); nothing changed.`;
+  return `*${escapeMrkdwn(domain)}* is already kept until ${untilDay} by ${mention(by.actor)} (kept at ${slackDate(by.at)}); nothing changed.`;
 }
 
 /** The context line that replaces the domain's buttons. */
@@ -97,10 +90,8 @@ export function rotationBlocks(pulled: string, reserves: readonly DomainRow[]): 
   ];
 }
 
-const mention = (id: string) => (id.startsWith('S') ? `<!subteam^${id}>` : `<@${id}>`);
-
 export function notAllowedText(approvers: readonly string[]): string {
-  return `You are not allowed to change sending domains, so nothing changed: ask ${approvers.map(mention).join(', ')}.`;
+  return `You are not allowed to change sending domains, so nothing changed: ask ${approvers.map(approverMention).join(', ')}.`;
 }
 
 export const noApproversText =
@@ -108,7 +99,7 @@ export const noApproversText =
 
 /** Why a click changed nothing: someone else decided first, or the domain moved on. */
 export function alreadyDecidedText(shown: DecisionShown, wanted: DomainStatus): string {
-  const by = shown.by ? ` by ${actorText(shown.by.actor)} at ${slackDate(shown.by.at)}` : '';
+  const by = shown.by ? ` by ${mention(shown.by.actor)} at ${slackDate(shown.by.at)}` : '';
   const domain = `*${escapeMrkdwn(shown.domain)}*`;
   if (shown.status === wanted) return `${domain} was already ${shown.status}${by}; nothing changed.`;
   return `${domain} is ${shown.status} now${by}, so this button no longer applies; nothing changed.`;

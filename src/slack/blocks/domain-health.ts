@@ -1,13 +1,8 @@
 import type { ActionsBlock } from '@slack/types';
 import { sparkline, type BouncePattern, type DomainDayStats, type DomainVerdict, type Thresholds, type Verdict } from '../../health/index.js';
-import { percent } from '../../health/format.js';
+import { percent, whole } from '../../health/format.js';
 import { domainButtons } from './domain-buttons.js';
 import { escapeMrkdwn } from './mrkdwn.js';
-
-const numbers = new Intl.NumberFormat('en-US');
-
-/** 1234 → "1,234" (one shared formatter: toLocaleString builds a new one on every call). */
-export const whole = (n: number): string => numbers.format(n);
 
 /** How a verdict is shown: an emoji Slack (and the console) renders, and a word for the ops lead. */
 export const verdictLabels: Record<Verdict, { emoji: string; word: string }> = {

@@ -5,7 +5,7 @@ import { providerName } from '../../knowledge/providers.js';
 import { codeLabel } from '../../knowledge/render.js';
 import { sourcesOf } from '../../knowledge/sources.js';
 import { blockKitLimits, truncate } from './limits.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn, mention } from './mrkdwn.js';
 
 /** The button that re-posts an explanation in the channel; its value is the original input. */
 export const shareExplanationActionId = 'share_explanation';
@@ -23,10 +23,6 @@ function section(text: string): SectionBlock {
 
 function context(text: string): ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, blockKitLimits.contextText) }] };
-}
-
-function userMention(userId: string): string {
-  return /^[UW][A-Z0-9]{1,40}$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(truncate(userId, 80));
 }
 
 function shareButton(input: string): ActionsBlock {
@@ -67,7 +63,7 @@ export function explanationBlocks(explanation: Explanation, opts: { sharedBy?: s
   }
   const sources = sourcesOf(explanation);
   blocks.push(context(sources.length > 0 ? `Sources: ${sources.join(' · ')}` : 'Sources: no SMTP code recognised'));
-  blocks.push(opts.sharedBy !== undefined ? context(`Shared by ${userMention(opts.sharedBy)}`) : shareButton(explanation.input));
+  blocks.push(opts.sharedBy !== undefined ? context(`Shared by ${mention(truncate(opts.sharedBy, 80))}`) : shareButton(explanation.input));
   return blocks;
 }
 

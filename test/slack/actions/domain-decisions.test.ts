@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainStatus } from '../../../src/fleet/lifecycle.js';
 import { domainButtons } from '../../../src/slack/blocks/domain-buttons.js';
 import { rotationBlocks } from '../../../src/slack/blocks/domain-decision.js';
-import { changeDomainStatus, domainHistory, getDomain, listDomains, upsertDomains } from '../../../src/store/fleet.js';
+import { replacementsFor } from '../../../src/fleet/reserves.js';
+import { changeDomainStatus, domainHistory, getDomain, upsertDomains } from '../../../src/store/fleet.js';
 import { activeSnoozes } from '../../../src/store/snoozes.js';
 import { startApp, type Harness } from '../../support/app-harness.js';
 import { blockActionsPayload, testChannel, type ButtonClick } from '../../support/driver.js';
@@ -83,13 +84,13 @@ describe(`domain decisions from buttons, through the app and the fake Slack (${d
     expect(suggested.map((block) => block.block_id)).toEqual(['domain:spare-old.example', 'domain:spare-new.example', 'domain:spare-ms.example']);
     expect(JSON.stringify(suggested[0])).toContain('"action_id":"domain_reactivate"');
 
-    expect((await listDomains(db(), 'active')).map((domain) => domain.domain)).not.toContain('burnt.example');
+    expect(await getDomain(db(), 'burnt.example')).toMatchObject({ status: 'pulled' });
   });
 
   it('activates a suggested reserve domain from the thread reply', async () => {
     const [pulled] = await historyOf('burnt.example');
     const thread = { ts: '1764230500.000200', thread_ts: '1764230400.000100', text: 'Pulled', blocks: [] as KnownBlock[] };
-    thread.blocks = rotationBlocks('burnt.example', (await listDomains(db(), 'reserved')).filter((d) => d.domain === 'spare-old.example'));
+    thread.blocks = rotationBlocks('burnt.example', (await replacementsFor(db(), 'burnt.example')).filter((d) => d.domain === 'spare-old.example'));
     const section = thread.blocks.find((block) => block.block_id === 'domain:spare-old.example');
     const activate = section?.type === 'section' && section.accessory?.type === 'button' ? section.accessory : undefined;
     await harness.driver.click({ action_id: 'domain_reactivate', block_id: 'domain:spare-old.example', value: activate!.value! }, { user: approver, message: thread });

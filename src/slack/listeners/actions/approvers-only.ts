@@ -1,8 +1,7 @@
 import { noApproversText, notAllowedText } from '../../blocks/domain-decision.js';
 import type { Approvers } from '../../approvers.js';
 import type { AppContext } from '../../../context.js';
-import type { ButtonArgs } from './button-args.js';
-import { tellClicker } from './show-decision.js';
+import { tellClicker, type ButtonArgs } from './show-decision.js';
 
 /**
  * Listener middleware in front of every domain decision: acknowledges the click at once (Slack

@@ -6,8 +6,7 @@ import { decodeDomainButtonValue, type DomainButtonValue } from '../../blocks/do
 import { alreadyDecidedText, decisionText, rotationBlocks } from '../../blocks/domain-decision.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { MessageLines } from '../../message-lines.js';
-import type { ButtonArgs } from './button-args.js';
-import { announceDecision, showDecision, tellClicker } from './show-decision.js';
+import { announceDecision, showDecision, tellClicker, type ButtonArgs } from './show-decision.js';
 
 /** What a decision records as its reason: what the clicker was shown, e.g. `bounce_rate, invalid_rate on 2026-11-27`. */
 function reasonFrom(value: DomainButtonValue): string | null {

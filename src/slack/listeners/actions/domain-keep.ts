@@ -4,8 +4,7 @@ import { decodeDomainButtonValue } from '../../blocks/domain-buttons.js';
 import { alreadyKeptText, keptText } from '../../blocks/domain-decision.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { MessageLines } from '../../message-lines.js';
-import type { ButtonArgs } from './button-args.js';
-import { announceDecision, showDecision, tellClicker } from './show-decision.js';
+import { announceDecision, showDecision, tellClicker, type ButtonArgs } from './show-decision.js';
 
 /**
  * Keep (runs behind approversOnly): the domain stays in rotation and the digest does not list it

@@ -1,10 +1,8 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { explain } from '../../../knowledge/explain.js';
 import { explanationBlocks, explanationText } from '../../blocks/explanation.js';
 import type { AppContext } from '../../../context.js';
-import { slackErrorCode } from '../../slack-errors.js';
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+import { slackErrorCode } from '../../retry.js';
+import type { ButtonArgs } from './show-decision.js';
 
 const cannotPost: Record<string, string> = {
   not_in_channel: 'I can’t post in this channel yet: invite me with `/invite @smtp-desk`, then share again.',

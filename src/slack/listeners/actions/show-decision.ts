@@ -1,11 +1,14 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
+import { domainCardBlocks } from '../../blocks/domain-card.js';
 import { decisionLine, notShownText, withDecisionLine, type Done } from '../../blocks/domain-decision.js';
 import type { AppContext } from '../../../context.js';
+import { readDomainCard } from '../../domain-card.js';
 import type { MessageLines } from '../../message-lines.js';
-import { retrySlack } from '../../retry.js';
-import { slackErrorCode } from '../../slack-errors.js';
-import type { ButtonArgs } from './button-args.js';
-import { refreshedCard } from './refreshed-card.js';
+import { retrySlack, slackErrorCode } from '../../retry.js';
+
+/** What a button listener (and its middleware) receives. */
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 const reason = (error: unknown) => slackErrorCode(error) ?? (error as Error).message;
 
@@ -26,8 +29,8 @@ export async function showDecision({ body, client, respond }: ButtonArgs, contex
         retrySlack(() => client.chat.update({ channel, ts: message.ts, text: message.text ?? text, blocks })),
       );
     } else {
-      const card = await refreshedCard(context, domain);
-      await retrySlack(() => respond({ replace_original: true, text, blocks: withDecisionLine(card ?? [], domain, line) }));
+      const card = await readDomainCard(context, domain);
+      await retrySlack(() => respond({ replace_original: true, text, blocks: withDecisionLine(card ? domainCardBlocks(card) : [], domain, line) }));
     }
     return null;
   } catch (error) {

@@ -1,11 +1,7 @@
-import { digestDayAt } from '../../../day.js';
 import { normaliseDomain } from '../../../domain-name.js';
-import { judgeDomain } from '../../../health/index.js';
-import { recentDomainDays } from '../../../store/domain-days.js';
-import { domainDayStats } from '../../../store/domain-day-stats.js';
-import { getDomain } from '../../../store/fleet.js';
 import { domainCardBlocks, domainCardText } from '../../blocks/domain-card.js';
-import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
+import { escapeMrkdwn, unescapeMrkdwn } from '../../blocks/mrkdwn.js';
+import { readDomainCard } from '../../domain-card.js';
 import type { Subcommand } from './subcommand.js';
 
 /**
@@ -13,7 +9,7 @@ import type { Subcommand } from './subcommand.js';
  * escaped or not), a URL or an address on it, in stored form (see normaliseDomain). Null when there is no domain name.
  */
 export function domainFromInput(text: string): string | null {
-  let value = text.trim().replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  let value = unescapeMrkdwn(text.trim());
   const link = /^<([^|>]+)(?:\|([^>]+))?>$/.exec(value);
   if (link) value = link[2] ?? link[1]!;
   value = value.replace(/^(?:https?:\/\/|mailto:)/i, '').split(/[/?#\s]/)[0]!;
@@ -30,20 +26,16 @@ export const domainSubcommand: Subcommand = {
       return;
     }
     await ack();
-    const db = context.store.pool;
-    const day = digestDayAt(context.now(), context.config.DIGEST_TZ);
     try {
-      const [row, stats, history] = await Promise.all([getDomain(db, domain), domainDayStats(db, domain, day), recentDomainDays(db, domain, day)]);
-      if (!row || !stats) {
+      const card = await readDomainCard(context, domain);
+      if (!card) {
         await respond({
           response_type: 'ephemeral',
           text: `I don’t know the sending domain *${escapeMrkdwn(domain)}*: domains appear once smtp-desk has seen sends or bounces from them.`,
         });
         return;
       }
-      const thresholds = context.config.HEALTH_THRESHOLDS;
-      const input = { verdict: judgeDomain(stats, thresholds), stats, week: history, statusSince: row.status_changed_at, thresholds };
-      await respond({ response_type: 'ephemeral', text: domainCardText(input), blocks: domainCardBlocks(input) });
+      await respond({ response_type: 'ephemeral', text: domainCardText(card), blocks: domainCardBlocks(card) });
     } catch (error) {
       context.logger.error(`/smtp domain ${domain} failed: ${(error as Error).message}`);
       await respond({ response_type: 'ephemeral', text: 'I could not read the domain’s numbers just now; please try again in a minute.' });

@@ -1,0 +1,21 @@
+import { digestDayAt } from '../day.js';
+import { judgeDomain } from '../health/index.js';
+import { recentDomainDays } from '../store/domain-days.js';
+import { domainDayStats } from '../store/domain-day-stats.js';
+import { getDomain } from '../store/fleet.js';
+import type { DomainCardInput } from './blocks/domain-card.js';
+import type { AppContext } from '../context.js';
+
+/**
+ * What a domain's card shows now, for the day that ended last: `/smtp domain` reads it, and so does a
+ * decision taken on an ephemeral card (Slack does not send that card's blocks with the click, so it is
+ * built afresh). Null when the domain has no numbers to show.
+ */
+export async function readDomainCard(context: AppContext, domain: string): Promise<DomainCardInput | null> {
+  const db = context.store.pool;
+  const day = digestDayAt(context.now(), context.config.DIGEST_TZ);
+  const [row, stats, week] = await Promise.all([getDomain(db, domain), domainDayStats(db, domain, day), recentDomainDays(db, domain, day)]);
+  if (!row || !stats) return null;
+  const thresholds = context.config.HEALTH_THRESHOLDS;
+  return { verdict: judgeDomain(stats, thresholds), stats, week, statusSince: row.status_changed_at, thresholds };
+}
