@@ -1,7 +1,7 @@
 // Explanations per second for a realistic mix, against a bare regex scan of the same inputs, and the
 // slowest single input of the property test's hostile corpus. Prints one markdown table row.
 import os from 'node:os';
-import { classifyBounce } from '../src/knowledge/classify.js';
+import { classifyBounce } from '../src/knowledge/bounce-reading.js';
 import { enhancedCodes } from '../src/knowledge/enhanced-codes.js';
 import { explain } from '../src/knowledge/explain.js';
 import { replyCodes } from '../src/knowledge/reply-codes.js';

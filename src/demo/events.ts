@@ -1,4 +1,4 @@
-import { classifyBounce } from '../knowledge/classify.js';
+import { classifyBounce } from '../knowledge/bounce-reading.js';
 import type { BounceRecord } from '../store/bounces.js';
 import { bounceTexts, leadingReplyCode, type BounceText, type RecipientSystem } from './bounce-texts.js';
 import { sendingWindowHours, type DomainPlan } from './fleet.js';

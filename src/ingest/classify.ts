@@ -1,4 +1,4 @@
-import { classifyBounce, type BounceClass } from '../knowledge/classify.js';
+import { classifyBounce, type BounceClass } from '../knowledge/bounce-reading.js';
 import type { BounceRecord } from '../store/bounces.js';
 import type { BounceInput } from './rows.js';
 

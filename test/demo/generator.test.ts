@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { classifyBounce, type BounceClass } from '../../src/knowledge/classify.js';
+import { classifyBounce, type BounceClass } from '../../src/knowledge/bounce-reading.js';
 import { bounceTexts, eventKinds, type EventKind } from '../../src/demo/bounce-texts.js';
 import { domainFacts } from '../../src/demo/domain-facts.js';
 import { fleetDays, fleetShape, planDomain, type DemoOptions } from '../../src/demo/fleet.js';

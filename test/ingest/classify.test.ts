@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBounceClassifier } from '../../src/ingest/classify.js';
 import type { BounceInput } from '../../src/ingest/rows.js';
-import { classifyBounce } from '../../src/knowledge/classify.js';
+import { classifyBounce } from '../../src/knowledge/bounce-reading.js';
 import { readTsv } from '../knowledge/reference.js';
 
 const texts = ['gmail.tsv', 'microsoft.tsv', 'others.tsv', 'basic-reply-codes.tsv'].flatMap((name) => readTsv(name).map((row) => row.text ?? ''));
