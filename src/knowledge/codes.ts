@@ -20,7 +20,7 @@ const units = String.raw`(?!\s?(?:bytes?|kb|mb|gb|ms|seconds?|secs?|minutes?|min
  * longer number, an IP address, a port, a SIZE= parameter, a version or a bracketed tag.
  */
 const codePattern = new RegExp(
-  String.raw`(?<![\w.,:/@$%=+-])([2-5][0-5]\d)(?:(?:[ \t]{1,3}|-)#?${enhancedPart}(?![\w]|\.\d))?(?![\w\]]|[.,]\d)${units}` +
+  String.raw`(?<![\w.,/@$%=+-]|[^"\s]:)([2-5][0-5]\d)(?:(?:[ \t]{1,3}|-)#?${enhancedPart}(?![\w]|\.\d))?(?![\w\]]|[.,]\d)${units}` +
     String.raw`|(?<![\w.])${enhancedPart}(?![\w]|\.\d)`,
   'gi',
 );

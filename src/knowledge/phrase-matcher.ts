@@ -9,6 +9,8 @@ export interface PhraseHit {
   phrase: number;
   /** Index in the text just past the phrase's last character. */
   end: number;
+  /** Length of the phrase, in folded units (runs of whitespace count once). */
+  length: number;
 }
 
 export interface PhraseMatcher {
@@ -25,12 +27,14 @@ const ringSize = 256;
 const folded = new Uint16Array(unitCount);
 /** Letters and digits (after folding): what a word boundary must not touch. */
 const wordUnit = new Uint8Array(unitCount);
+/** Apostrophes read as spaces, so "n'existe", "n’existe" and "n existe" match alike. */
+const apostrophes = "'\u2018\u2019\u00b4`";
 /** Units past this are folded only for whitespace: accents and case live below it. */
 const latinEnd = 0x2000;
 for (let unit = 0; unit < unitCount; unit++) {
   const char = String.fromCharCode(unit);
   let fold = unit;
-  if (/\s/.test(char)) fold = space;
+  if (/\s/.test(char) || apostrophes.includes(char)) fold = space;
   else if (unit < latinEnd) {
     const base = char.normalize('NFD').charAt(0).toLowerCase();
     if (base.length === 1) fold = base.charCodeAt(0);
@@ -173,7 +177,7 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
           const length = lengths[phrase] as number;
           if (startsWord[phrase] === 1 && count > length && wordUnit[ring[(count - length - 1) & mask] as number] === 1) continue;
           if (endsWord[phrase] === 1 && index + 1 < text.length && wordUnit[folded[text.charCodeAt(index + 1)] as number] === 1) continue;
-          hits.push({ phrase, end: index + 1 });
+          hits.push({ phrase, end: index + 1, length });
         }
       }
       return hits;

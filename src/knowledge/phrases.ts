@@ -8,6 +8,7 @@ import type { AuthCheck, Category } from './types.js';
  * of docs/bounce-reader.md: when several reasons show in one reply, the first listed wins.
  */
 export const reasonIds = [
+  'relay',
   'own_login',
   'own_account',
   'own_quota',
@@ -18,7 +19,6 @@ export const reasonIds = [
   'sender_rejected',
   'mailbox_full',
   'disabled',
-  'relay',
   'unknown_user',
   'dns_temporary',
   'no_such_domain',
@@ -32,8 +32,9 @@ export const reasonIds = [
   'too_many_recipients',
   'protocol',
   'server',
-  'policy',
   'recipient_generic',
+  'policy',
+  'delivered',
 ] as const;
 export type ReasonId = (typeof reasonIds)[number];
 
@@ -184,14 +185,26 @@ export const reasons: Readonly<Record<ReasonId, ReasonInfo>> = {
     title: 'Recipient refused',
     meaning: 'The text says the receiver refused this recipient address.',
   },
+  delivered: {
+    category: 'delivered',
+    title: 'Delivered',
+    meaning: 'The text is a delivery notice: the message reached the recipient.',
+  },
 };
 
-/** Phrases per reason. Authentication phrases also name the check that failed. */
+/** Spectrum / Charter tag their replies AUP#I-NNNN (inbound) and AUP#O-NNNN; the number carries the reason. */
+function spectrum(from: number, to: number): string[] {
+  const tags: string[] = [];
+  for (let code = from; code <= to; code += 10) tags.push(`aup#i-${code}`, `aup#o-${code}`);
+  return tags;
+}
+
+/** Phrases per reason. Authentication phrases also name the check that failed. Cox (AUP#CX…) and GoDaddy (IBnnn) tags sit with their reasons. */
 export const reasonPhrases: Readonly<Record<Exclude<ReasonId, 'authentication'>, readonly string[]>> = {
   own_login: [
     'authentication unsuccessful', 'smtp authentication failed', 'password authentication failed', 'authentication failed for user', 'authentication credentials invalid',
     'username and password not accepted', 'invalid credentials', 'invalid login', 'login failed', 'bad credentials',
-    'incorrect authentication data', 'smtp auth', 'smtpclientauthentication is disabled', 'please log in with your web browser',
+    'incorrect authentication data', 'smtp auth', 'smtpclientauthentication is disabled', 'please log in with your web browser', 'ib401',
     'application-specific password', 'app password', 'client was not authenticated', 'authentication required',
     'must be authenticated', 'please turn on smtp authentication', 'authentication is required', 'not authenticated to send',
     'password not accepted', 'wrong password', 'too many login attempts', 'authentifizierung fehlgeschlagen',
@@ -201,13 +214,14 @@ export const reasonPhrases: Readonly<Record<Exclude<ReasonId, 'authentication'>,
   own_account: [
     'bad outbound sender', 'outbound spam', 'sending has been disabled', 'account has been blocked for sending',
     'your account has been suspended for sending', 'sender account is disabled', 'mail sending denied',
-    'invio temporaneamente disabilitato', 'restricted from sending', 'user is restricted', 'blocked for sending spam',
+    'invio temporaneamente disabilitato', 'restricted from sending', 'user is restricted', 'outboundspamexception', 'cxthrt', 'cxmj',
   ],
   own_quota: [
     'submission quota', 'submissionquota', 'sending quota', 'daily sending quota', 'daily sending limit', 'sending limit exceeded',
     'daily limit for message recipients', 'daily user sending quota', 'relay limit exceeded', 'daily smtp relay limit',
     'peak smtp relay limit', 'message rate limit exceeded for your account', 'account sending limit', 'outgoing message limit',
     'recipient rate limit exceeded for your account', 'you have exceeded your daily', 'versandlimit', 'limite d envoi',
+    'emails per hour', 'messages per hour', 'defers and failures per hour', 'per hour allowed',
   ],
   greylisted: [
     'greylisted', 'greylisting', 'graylisted', 'graylisting', 'grey listed', 'gray listed', 'grey-listed', 'gray-listed',
@@ -222,13 +236,14 @@ export const reasonPhrases: Readonly<Record<Exclude<ReasonId, 'authentication'>,
     'dnsbl-lookup', 'block list', 'blocklist', 'blocklisted', 'blacklist', 'blacklisted', 'black list', 'deny list',
     'denylist', 'denylisted', 'local block list', 'on our block list', 'banned list', 'realtime blackhole', 'black hole list',
     'ip blacklisted', 'ip temporarily blacklisted', 'spamlist', 'sperrliste', 'schwarze liste', 'liste noire', 'lista negra',
-    'lista nera', 'zwarte lijst', 'ブラックリスト',
+    'lista nera', 'zwarte lijst', 'ブラックリスト', 'block listed', 'black listed', 'cxbl', 'cdrbl', 'ib103', 'ib104', 'ib105', 'ib106',
+    ...spectrum(1200, 1250),
   ],
   sender_domain: [
     'domain of sender address', 'sender domain does not resolve', 'sender domain not found', 'sender domain must exist',
     'sender domain must resolve', 'envelope sender domain', 'sender address rejected: domain not found', 'unresolvable rfc.5321 from domain',
     'unresolvable rfc5321 from domain', 'sender domain has no mx', 'invalid sender domain', 'sender domain is invalid',
-    'mail from domain does not exist', 'mail from domain has no', 'from domain does not resolve', 'return-path domain',
+    'mail from domain does not exist', 'mail from domain has no', 'ib506', 'from domain does not resolve', 'return-path domain',
     'sender address does not resolve', 'cannot resolve sender domain', 'unroutable sender address', 'sender domain unresolvable',
     'domain of the sender', 'sender\'s domain does not exist', 'sender domain does not exist', 'from: domain is invalid', 'absender-domain', 'domaine de l expediteur',
   ],
@@ -270,7 +285,7 @@ export const reasonPhrases: Readonly<Record<Exclude<ReasonId, 'authentication'>,
     'relay access denied', 'relaying denied', 'relay denied', 'relay not permitted', 'relaying not permitted', 'unable to relay',
     'we do not relay', 'relaying not allowed', 'relay not allowed', 'not permitted to relay', 'relaying disallowed',
     'open relay', 'relaying mail to', 'cannot relay', 'relay prohibited', 'no relaying', 'relay rejected', 'relaying is not allowed',
-    'not allowed to relay', 'relay access is denied', 'relais refuse', 'relay nicht erlaubt',
+    'not allowed to relay', 'relay access is denied', 'relais refuse', 'relay nicht erlaubt', 'as a relay', 'not permitted to relay through',
   ],
   unknown_user: [
     'user unknown', 'unknown user', 'unknown recipient', 'recipient unknown', 'no such user', 'no such mailbox', 'no such recipient',
@@ -294,7 +309,7 @@ export const reasonPhrases: Readonly<Record<Exclude<ReasonId, 'authentication'>,
     'usuario inexistente', 'usuario desconhecido', 'destinatario invalido', 'destinatario desconhecido', 'nao existe',
     'utente sconosciuto', 'destinatario sconosciuto', 'indirizzo inesistente', 'utente inesistente', 'non esiste',
     'onbekende gebruiker', 'ontvanger bestaat niet', 'gebruiker bestaat niet', 'adres bestaat niet', 'onbekende ontvanger',
-    'bestaat niet', '宛先不明', '該当ユーザーが存在しません', 'ユーザーが存在しません', '存在しません', 'ディレクトリには見つかりません',
+    'bestaat niet', 'diese adresse ist nicht mehr verfuegbar', 'ist leider nicht zustellbar', '宛先不明', '該当ユーザーが存在しません', 'ユーザーが存在しません', '存在しません', 'ディレクトリには見つかりません',
     'ディレクトリのリストにありません', '宛先のメールアドレスが見つかりません',
   ],
   dns_temporary: [
@@ -317,7 +332,7 @@ export const reasonPhrases: Readonly<Record<Exclude<ReasonId, 'authentication'>,
     'message size exceeds', 'message too large', 'message too big', 'message is too large', 'message is too big', 'size limit',
     'exceeds size limit', 'exceeds the size limit', 'maximum message size', 'max message size', 'message size limit',
     'maximum email size', 'message exceeds', 'too large', 'size exceeds', 'message length exceeds', 'message size',
-    'exceeds fixed limit', 'recipsizelimit', 'google\'s limit', 'google\'s message size', 'attachment too large', 'nachricht zu gross', 'message trop volumineux',
+    'exceeds fixed limit', 'recipsizelimit', 'larger than', ...spectrum(1530, 1530), 'google\'s limit', 'google\'s message size', 'attachment too large', 'nachricht zu gross', 'message trop volumineux',
     'mensaje demasiado grande', 'messaggio troppo grande', 'bericht te groot', 'サイズが大きすぎ',
   ],
   unsolicited_volume: [
@@ -330,6 +345,7 @@ export const reasonPhrases: Readonly<Record<Exclude<ReasonId, 'authentication'>,
     'not accepting connections', 'not accepting messages from', 'complaints', 'user complaints', 'permanently deferred',
     'too many spams', 'spam source', 'sending spam', 'known spammer', 'spammer', 'dynamic ip', 'dynamic ips', 'residential ip',
     'dial-up', 'dialup', 'compromised', 'botnet', 'open proxy', 'service refuse', 'service refused', 'adresse ip source bloquee',
+    'blocked for sending spam', 'bloquee pour envoi de spam', 'namespace mining', 'ib112', 'ib113', ...spectrum(1000, 1090),
     'connections will not be accepted', 'connection refused due to', 'refused: your', 'access denied, banned',
     'temporarily deferred due to', 'deferred due to user complaints', 'suspicious activity', 'suspicious traffic',
     'ip address is not allowed', 'ip not allowed', 'host network not allowed', 'client host rejected',
@@ -343,12 +359,13 @@ export const reasonPhrases: Readonly<Record<Exclude<ReasonId, 'authentication'>,
     'thread limit', 'throttled', 'throttling', 'throttle', 'unusual rate', 'exceeded the rate', 'receiving mail at a rate',
     'too much mail', 'too many emails', 'sending rate', 'volume limit', 'traffic limit', 'limit exceeded', 'exceeded permitted limits',
     'try again later from', 'zu viele verbindungen', 'trop de connexions', 'demasiadas conexiones', 'troppe connessioni',
-    'te veel verbindingen', '接続数',
+    'te veel verbindingen', '接続数', 'all server ports are busy', 'cxcnct', 'cxmxrt', 'ib007', 'ib504', 'ib510', 'ib607',
+    ...spectrum(1300, 1490), ...spectrum(1540, 1580),
   ],
   virus: [
     'virus', 'malware', 'infected', 'trojan', 'phishing', 'security issue', 'security policies', 'potential security issue',
     'illegal attachment', 'banned attachment', 'attachment extension is forbidden', 'blocked attachment', 'attachment not allowed',
-    'dangerous attachment', 'executable attachment', 'virus gefunden', 'virus detecte', 'virus detectado', 'ウイルス',
+    'dangerous attachment', 'executable attachment', 'virus gefunden', 'virus detecte', 'virus detectado', 'ウイルス', 'ib705',
   ],
   spam: [
     'spam', 'unsolicited', 'ube', 'uce', 'bulk email', 'bulk mail', 'bulk/unsolicited', 'content rejected', 'message content rejected',
@@ -357,22 +374,24 @@ export const reasonPhrases: Readonly<Record<Exclude<ReasonId, 'authentication'>,
     'links within', 'message content', 'content was rejected', 'spam policy', 'per spam policy', 'mail rejete', 'spamverdacht',
     'als spam eingestuft', 'considere comme spam', 'considerado spam', 'correo no deseado', 'considerada spam',
     'mensagem rejeitada como spam', 'considerato spam', 'considerata spam', 'als spam aangemerkt', 'bericht geweigerd als spam',
+    'spam firewall', 'ib110', 'ib111', 'ib212',
     '迷惑メール', 'スパム',
   ],
   tls: [
     'starttls', 'tls required', 'tls is required', 'requires tls', 'require tls', 'requires encryption', 'encryption required',
     'must issue a starttls', 'tls handshake', 'handshake failure', 'cannot start tls', 'tls negotiation failed', 'certificate',
-    'mta-sts', 'dane', 'requiretls', 'encrypted connection', 'ssl', 'tls-only', 'tls verification',
+    'mta-sts', 'dane', 'requiretls', 'encrypted connection', 'ssl', 'tls-only', 'tls verification', 'tls session failure',
+    'tls required but not supported',
   ],
   too_many_recipients: [
-    'too many recipients', 'recipient limit', 'max recipients', 'maximum recipients', 'too many rcpt',
+    'too many recipients', 'recipient limit', 'max recipients', 'maximum recipients', 'too many rcpt', 'ib605',
   ],
   protocol: [
     'syntax error', 'command unrecognized', 'command not recognized', 'unrecognized command', 'bad sequence of commands',
     'command not implemented', 'invalid command', 'line too long', 'malformed', 'rfc 5322', 'rfc5322', 'rfc 2822',
     'invalid helo', 'helo rejected', 'ehlo rejected', 'bad helo', 'invalid hostname', 'helo command rejected',
     'header', 'message-id', 'invalid address format', 'bad address syntax', 'improper', 'protocol error', 'bare lf',
-    'not rfc compliant', 'invalid characters', '8bitmime', 'pipelining', 'per transaction', 'separate transaction',
+    'not rfc compliant', 'invalid characters', 'argument not permitted', 'invalid argument', '8bitmime', 'pipelining', 'cxsmtp', ...spectrum(1260, 1260), 'per transaction', 'separate transaction',
   ],
   server: [
     'temporary failure', 'temporary error', 'temporary problem', 'temporary system problem', 'temporarily unavailable',
@@ -382,7 +401,8 @@ export const reasonPhrases: Readonly<Record<Exclude<ReasonId, 'authentication'>,
     'network error', 'system problem', 'insufficient system storage', 'insufficient system resources', 'mail loop',
     'loops back to myself', 'looping', 'too many hops', 'hop count exceeded', 'routing loop', 'try again later',
     'please try again', 'try later', 'server error', 'system error', 'unable to connect', 'could not connect',
-    'no route to host', 'host unreachable', 'network is unreachable', 'mail server temporarily rejected', 'queue',
+    'no route to host', 'host unreachable', 'network is unreachable', 'mail server temporarily rejected', 'closed connection',
+    'ib101',
     'retry', 'delivery temporarily suspended', 'veuillez essayer plus tard', 'vorubergehend', 'temporalmente',
     'temporaneamente', 'tijdelijk', '一時的',
   ],
@@ -390,12 +410,16 @@ export const reasonPhrases: Readonly<Record<Exclude<ReasonId, 'authentication'>,
     'policy', 'policies', 'not authorized', 'not authorised', 'unauthorized', 'not allowed', 'prohibited', 'administrative prohibition',
     'rejected by', 'refused by', 'delivery not authorized', 'restricted', 'not permitted', 'denied', 'access denied', 'forbidden',
     'blocked', 'rejected', 'refused', 'not accepted', 'message rejected', 'whitelist', 'allowlist', 'gcdp',
-    'richtlinie', 'politique', 'politica', 'politica de', 'beleid', 'ポリシー',
+    'richtlinie', 'politique', 'politica', 'politica de', 'beleid', 'ポリシー', 'does not accept mail from', ...spectrum(1160, 1190),
   ],
   recipient_generic: [
     'mailbox unavailable', 'address rejected', 'recipient rejected', 'recipient address rejected', 'invalid address',
     'bad address', 'bad recipient', 'recipient invalid', 'not a valid mailbox', 'rcpt rejected', 'invalid rcpt',
     'requested action not taken: mailbox', 'destinataire refuse', 'empfanger abgelehnt', 'destinatario rechazado',
+  ],
+  delivered: [
+    'has been delivered to the following recipients', 'delivery to the following recipients succeeded', 'your message has been delivered',
+    'successfully delivered', 'was delivered successfully', 'delivered to mailbox', 'delivery succeeded',
   ],
 };
 
@@ -403,7 +427,7 @@ export const reasonPhrases: Readonly<Record<Exclude<ReasonId, 'authentication'>,
 export const authenticationPhrases: Readonly<Record<AuthCheck, readonly string[]>> = {
   spf: [
     'spf', 'sender policy framework', 'spf fail', 'spf check failed', 'fails to pass spf', 'spf validation', 'spf record',
-    'spf hard fail', 'spf softfail', 'not designated', 'does not designate', 'not permitted sender', 'not an authorized sender', 'spf-fehler',
+    'spf hard fail', 'spf softfail', 'not designated', 'does not designate', 'cxsndr', 'ib508', 'not permitted sender', 'not an authorized sender', 'spf-fehler',
   ],
   dkim: [
     'dkim', 'domainkeys', 'dkim signature', 'dkim does not pass', 'dkim fail', 'no valid dkim', 'dkim verification failed',
@@ -414,7 +438,8 @@ export const authenticationPhrases: Readonly<Record<AuthCheck, readonly string[]
   ],
   ptr: [
     'ptr', 'ptr record', 'reverse dns', 'reverse-dns', 'rdns', 'reverse hostname', 'cannot find your hostname',
-    'reverse lookup', 'reverse mapping', 'pointer record', 'fcrdns', 'forward-confirmed', 'no reverse',
+    'reverse lookup', 'reverse mapping', 'pointer record', 'fcrdns', 'forward-confirmed', 'no reverse', 'full circle dns', 'cxdns',
+    'ib108', ...spectrum(1100, 1150),
   ],
   multiple: [
     'unauthenticated', 'sender is unauthenticated', 'authentication level', 'authentication checks', 'authentication information',
@@ -431,31 +456,33 @@ export const stagePhrases: Readonly<Record<SmtpStage, readonly string[]>> = {
   connect: [
     'refused to talk to me', 'while receiving the initial server greeting', 'after initial connection', 'but greeting failed',
     'banner rejected', 'in reply to initial greeting', 'on connect', 'at connect', 'connect to', 'connection refused by',
-    'rejected connection', 'during connection',
+    'rejected connection', 'during connection', 'in response to initial connection',
   ],
   helo: [
     'performing the ehlo handshake', 'performing the helo handshake', 'in reply to ehlo command', 'in reply to helo command',
     'after ehlo', 'after helo', 'but my name was rejected', 'ehlo rejected', 'helo rejected', '>>> ehlo', '>>> helo',
+    'in response to ehlo', 'in response to helo',
   ],
   mail_from: [
     'in reply to mail from command', 'while sending mail from', 'after mail from', 'after pipelined mail from',
-    'but sender was rejected', '>>> mail from', '[mail_from]',
+    'but sender was rejected', '>>> mail from', '[mail_from]', 'in response to mail from',
   ],
   rcpt_to: [
     'in reply to rcpt to command', 'while sending rcpt to', 'after rcpt to', 'after pipelined rcpt to', 'does not like recipient',
-    '>>> rcpt to', '[rcpt_to]', '(state 14)',
+    '>>> rcpt to', '[rcpt_to]', '(state 14)', 'in response to rcpt to',
   ],
   data: [
     'in reply to data command', 'while sending data command', 'after data', 'after pipelined data', 'failed on data command',
-    '>>> data',
+    '>>> data', 'in response to data command',
   ],
   end_of_data: [
     'in reply to end of data command', 'while sending end of data', 'while sending message content', 'after end of data',
-    'failed after i sent the message', '>>> .', '[end_of_data]', '(state 18)', '(state 17)',
+    'failed after i sent the message', '>>> .', '[end_of_data]', '(state 18)', '(state 17)', 'in response to end of data',
   ],
   tls: [
     'after starttls', 'starttls dialogue', 'starttls rejected', 'in reply to starttls command', 'cannot start tls',
-    'tls is required, but', 'while performing the tls handshake', 'tls handshake failed',
+    'tls is required, but', 'while performing the tls handshake', 'tls handshake failed', 'tls session failure',
+    'tls required but not supported', 'in response to starttls',
   ],
 };
 

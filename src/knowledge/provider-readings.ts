@@ -425,6 +425,16 @@ export const providerReadings: readonly ProviderReading[] = [
   },
   {
     provider: 'microsoft',
+    codes: ['5.1.0'],
+    text: /sender denied/,
+    reading: {
+      title: 'Recipient address not resolved',
+      meaning: 'Despite the words "sender denied", Exchange Online uses 5.1.0 here when the recipient address is malformed or cannot be resolved.',
+      category: 'invalid_recipient',
+    },
+  },
+  {
+    provider: 'microsoft',
     text: /recipient address rejected: access denied/,
     reading: {
       title: 'Recipient does not exist (edge blocking)',
@@ -618,7 +628,7 @@ export const providerReadings: readonly ProviderReading[] = [
   },
   {
     provider: 'microsoft',
-    text: /rp-00[1-3]/,
+    text: /\brp-00[1-3]\b/,
     klass: 'transient',
     reading: {
       title: 'Rate limited for reputation',
@@ -628,7 +638,7 @@ export const providerReadings: readonly ProviderReading[] = [
   },
   {
     provider: 'microsoft',
-    text: /sc-00[1-4]|ou-00[12]/,
+    text: /\bsc-00[1-4]\b|\bou-00[12]\b/,
     klass: 'permanent',
     reading: {
       title: 'Blocked for IP or domain reputation',
@@ -638,7 +648,7 @@ export const providerReadings: readonly ProviderReading[] = [
   },
   {
     provider: 'microsoft',
-    text: /dy-00[12]/,
+    text: /\bdy-00[12]\b/,
     klass: 'permanent',
     reading: {
       title: 'Dynamic or compromised IP',
@@ -832,7 +842,7 @@ export const providerReadings: readonly ProviderReading[] = [
   },
   {
     provider: 'proofpoint',
-    text: /blocked|reputation/,
+    text: /blocked - see|ipcheck|dnsbl-lookup|dynamic reputation/,
     reading: {
       title: 'IP blocked by Proofpoint',
       meaning: 'Proofpoint\'s reputation service blocks the sending IP for every organisation that uses it; removal is requested on its IP check page.',
@@ -841,7 +851,7 @@ export const providerReadings: readonly ProviderReading[] = [
   },
   {
     provider: 'barracuda',
-    text: /blocked|reputation/,
+    text: /blocked using|barracuda reputation|barracudacentral|\bbrbl\b/,
     reading: {
       title: 'IP on Barracuda\'s block list',
       meaning: 'The sending IP is on Barracuda\'s reputation block list; receivers using it refuse the connection.',

@@ -53,7 +53,7 @@ const domainUnit = /[A-Za-z0-9.-]/;
 /** The addresses that are the sender's, a daemon's or an alias of another, never a failed recipient. */
 const senderBefore = /(?:mail from:|from:|sender:|return-path:|envelope-from:|sender verify failed for|x-postfix-sender: ?rfc822;|original-recipient: ?rfc822;|expanded from|generated from|header\.from=|smtp\.mailfrom=|sender address|envelope sender|reply-to:|\bby)$/;
 const senderAfter = /^[>\s.:]{0,6}(?:sender|domain of sender|\.\.\. sender)/;
-const daemon = /^(?:mailer-daemon|postmaster|noreply|no-reply|bounces?)$/i;
+const daemon = /^(?:mailer-daemon|postmaster)$/i;
 /** What introduces a failed recipient. */
 const recipientBefore = /(?:final-recipient: ?rfc822;|rcpt to:|failed:|groups:|delivered to:?|message to|recipients?:|x-failed-recipients:|addresses?:|address\(es\) failed:|permanently:|following recipient:|undeliverable to|delivery to)$/;
 const listLine = /(?:^|\n)[ \t]*$/;
@@ -111,6 +111,9 @@ function remoteHost(text: string, lower: string): string | null {
   }
   return null;
 }
+
+/** How far before a recipient's part a stage marker still counts for it ("after RCPT TO:<addr>"). */
+const stageReach = 48;
 
 const actionField = /\baction: {0,4}(failed|delayed|delivered|relayed|expanded)\b/i;
 const statusField = /\bstatus: {0,4}([245])\.\d{1,3}\.\d{1,3}\b/i;
@@ -192,7 +195,7 @@ function partOf(report: string, recipient: string | null, ranges: readonly Range
   return {
     recipient,
     remote_host: remoteHost(text, lower),
-    smtp_stage: stageNear(ownHits, final?.at),
+    smtp_stage: stageNear(ownHits, final?.at) ?? stageNear(hits.filter((hit) => hit.end <= (ranges[0]?.start ?? 0) && hit.end > (ranges[0]?.start ?? 0) - stageReach), undefined),
     reply_code: final?.reply ?? null,
     enhanced_code: enhancedFor(own, final),
     hits: ownHits.filter((hit) => hit.meaning.kind === 'reason' && !inRanges(superseded, hit.end - 1)),

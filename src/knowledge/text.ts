@@ -5,8 +5,8 @@ export const scanLimit = 16 * 1024;
 const slackLink = /<((?:mailto:|https?:\/\/|tel:)[^<>|\s]{0,2000})(?:\|([^<>]{0,2000}))?>/g;
 const entity = /&(lt|gt|amp|quot|nbsp|#39|#64|#x40);/g;
 const entities: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', nbsp: ' ', '#39': "'", '#64': '@', '#x40': '@' };
-/** "> " quote prefixes of a forwarded or replied-to bounce. */
-const quotePrefix = /^[ \t]{0,8}(?:>[ \t]?){1,8}/gm;
+/** "> " quote prefixes of a forwarded or replied-to bounce; never a transcript's ">>> " command line. */
+const quotePrefix = /^[ \t]{0,8}(?:>[ \t]?){1,2}(?!>)/gm;
 /** A paste copied out of JSON: "\n" and "\t" written as two characters, and escaped quotes. */
 const jsonEscape = /\\[nrt"]/g;
 const jsonEscapes: Readonly<Record<string, string>> = { '\\n': '\n', '\\r': '\n', '\\t': ' ', '\\"': '"' };

@@ -1,4 +1,4 @@
-import { phraseMatcher } from './phrase-matcher.js';
+import { phraseMatcher, type PhraseHit } from './phrase-matcher.js';
 import {
   authenticationPhrases,
   delayPhrases,
@@ -46,10 +46,41 @@ add(permanentPhrases, { kind: 'permanent' });
 add(returnedMessagePhrases, { kind: 'returned_message' });
 
 const matcher = phraseMatcher(phrases);
+const longestPhrase = Math.max(...phrases.map((phrase) => phrase.length));
 
-/** Every phrase of the table found in `text` (up to `limit`), in order of position. One pass. */
+/**
+ * Every phrase of the table found in `text` (up to `limit`), in order of position, in one pass.
+ * A reason phrase inside a longer reason phrase that also matched gives way to it: the longer
+ * wording is the more specific ("recipient rejected by policy" over "recipient rejected",
+ * "host not found, try again" over "host not found").
+ */
 export function findWording(text: string, limit?: number): WordingHit[] {
-  return matcher.scan(text, limit).map((hit) => ({ meaning: meanings[hit.phrase] as PhraseMeaning, end: hit.end }));
+  const raw = matcher.scan(text, limit);
+  const hits: WordingHit[] = [];
+  for (let index = 0; index < raw.length; index++) {
+    const hit = raw[index] as PhraseHit;
+    const meaning = meanings[hit.phrase] as PhraseMeaning;
+    if (meaning.kind === 'reason' && coveredByLonger(raw, index)) continue;
+    hits.push({ meaning, end: hit.end });
+  }
+  return hits;
+}
+
+/** Whether a longer reason phrase spans hit `index` (hits are ordered by end; a cover ends at or after it). */
+function coveredByLonger(raw: readonly PhraseHit[], index: number): boolean {
+  const hit = raw[index] as PhraseHit;
+  const start = hit.end - hit.length;
+  for (let other = index - 1; other >= 0; other--) {
+    const candidate = raw[other] as PhraseHit;
+    if (candidate.end < hit.end) break;
+    if (candidate.length > hit.length && meanings[candidate.phrase]?.kind === 'reason') return true;
+  }
+  for (let other = index + 1; other < raw.length; other++) {
+    const candidate = raw[other] as PhraseHit;
+    if (candidate.end - longestPhrase > start) break;
+    if (candidate.length > hit.length && candidate.end - candidate.length <= start && meanings[candidate.phrase]?.kind === 'reason') return true;
+  }
+  return false;
 }
 
 /** How many phrasings the table holds (docs and tests quote it). */
