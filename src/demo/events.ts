@@ -128,6 +128,7 @@ export function realiseEvents(context: DayContext, planned: readonly PlannedEven
         category: classified.category,
         auth_check: classified.auth_check,
         provider: classified.provider,
+        smtp_stage: classified.smtp_stage,
         sequencer: plan.sequencer,
         campaign: plan.campaign,
         external_id: `${context.idPrefix}-${k}`,

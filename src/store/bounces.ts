@@ -16,6 +16,8 @@ export interface BounceRecord {
   category: string;
   auth_check: string | null;
   provider: string | null;
+  /** The SMTP command the receiver refused (see docs/bounce-reader.md), when the text shows it; left out means unknown. */
+  smtp_stage?: string | null;
   sequencer: string;
   campaign: string | null;
   external_id: string | null;
@@ -31,6 +33,7 @@ const columns = [
   ['category', 'text'],
   ['auth_check', 'text'],
   ['provider', 'text'],
+  ['smtp_stage', 'text'],
   ['sequencer', 'text'],
   ['campaign', 'text'],
   ['external_id', 'text'],
@@ -48,7 +51,7 @@ export async function insertBounces(db: Queryable, records: readonly BounceRecor
   if (records.length === 0) return 0;
   const result = await db.query(
     insertSql,
-    columns.map(([name]) => records.map((record) => record[name])),
+    columns.map(([name]) => records.map((record) => record[name] ?? null)),
   );
   return result.rowCount ?? 0;
 }
