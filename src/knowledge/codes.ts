@@ -26,7 +26,7 @@ const codePattern = new RegExp(
 );
 
 /** What may stand right before an anchored reply code, once spaces are trimmed. */
-const anchorEnd = /(?:[:;'"(#<\[]|said|returned|error|was)$/;
+const anchorEnd = /(?:[:;'"(#<[]|said|returned|error|was)$/;
 /** Fields whose numbers are exit statuses, not replies. */
 const notReplyField = /(?:x-unix;|\bstatus|\bexit|\bport)$/;
 

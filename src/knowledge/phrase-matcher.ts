@@ -14,7 +14,10 @@ export interface PhraseHit {
 }
 
 export interface PhraseMatcher {
-  /** Hits in order of their end, then of phrase index; `limit` caps how much of the text is read. */
+  /**
+   * Hits in order of their end, then of phrase index; `limit` caps how much of the text is read.
+   * Reading stops after the first hit of a phrase listed in `stops` (given to `phraseMatcher`).
+   */
   scan(text: string, limit?: number): PhraseHit[];
 }
 
@@ -55,7 +58,7 @@ function foldPhrase(phrase: string): number[] {
 }
 
 /** Builds the matcher. Phrases longer than 255 folded units are refused. */
-export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
+export function phraseMatcher(phrases: readonly string[], stops: readonly number[] = []): PhraseMatcher {
   const foldedPhrases = phrases.map(foldPhrase);
   const alphabet = new Uint16Array(unitCount);
   let symbols = 1;
@@ -145,6 +148,8 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   const endsWord = Uint8Array.from(foldedPhrases, (units) => wordUnit[units[units.length - 1] ?? 0] ?? 0);
   const ring = new Uint16Array(ringSize);
   const mask = ringSize - 1;
+  const stopper = new Uint8Array(phrases.length);
+  for (const phrase of stops) stopper[phrase] = 1;
 
   return {
     scan(text, limit = text.length) {
@@ -178,6 +183,7 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
           if (startsWord[phrase] === 1 && count > length && wordUnit[ring[(count - length - 1) & mask] as number] === 1) continue;
           if (endsWord[phrase] === 1 && index + 1 < text.length && wordUnit[folded[text.charCodeAt(index + 1)] as number] === 1) continue;
           hits.push({ phrase, end: index + 1, length });
+          if (stopper[phrase] === 1) return hits;
         }
       }
       return hits;

@@ -161,6 +161,16 @@ function stageNear(hits: readonly WordingHit[], at: number | undefined): SmtpSta
   return best;
 }
 
+/** A stage marker that ends right before a recipient's part ("after RCPT TO:<addr>"), or null. */
+function stageJustBefore(hits: readonly WordingHit[], start: number): SmtpStage | null {
+  let stage: SmtpStage | null = null;
+  for (const hit of hits) {
+    if (hit.end > start) break;
+    if (hit.meaning.kind === 'stage' && hit.end > start - stageReach) stage = hit.meaning.stage;
+  }
+  return stage;
+}
+
 /**
  * Hits that sit in the text of an attempt the final reply superseded: from a reply of another
  * class (or code) up to the next reply.
@@ -182,7 +192,7 @@ interface ReportSignals {
 }
 
 function partOf(report: string, recipient: string | null, ranges: readonly Range[], codes: readonly CodeMention[], hits: readonly WordingHit[], preamble: WordingHit[], signals: ReportSignals): RecipientPart {
-  const text = ranges.length === 1 && ranges[0]?.start === 0 && ranges[0].end >= report.length ? report : ranges.map(({ start, end }) => report.slice(start, end)).join('\n');
+  const text = ranges.length === 1 && ranges[0] ? report.slice(ranges[0].start, ranges[0].end) : ranges.map(({ start, end }) => report.slice(start, end)).join('\n');
   const lower = text.toLowerCase();
   const own = codes.filter((code) => inRanges(ranges, code.at));
   const ownHits = hits.filter((hit) => inRanges(ranges, hit.end - 1));
@@ -195,7 +205,7 @@ function partOf(report: string, recipient: string | null, ranges: readonly Range
   return {
     recipient,
     remote_host: remoteHost(text, lower),
-    smtp_stage: stageNear(ownHits, final?.at) ?? stageNear(hits.filter((hit) => hit.end <= (ranges[0]?.start ?? 0) && hit.end > (ranges[0]?.start ?? 0) - stageReach), undefined),
+    smtp_stage: stageNear(ownHits, final?.at) ?? stageJustBefore(hits, ranges[0]?.start ?? 0),
     reply_code: final?.reply ?? null,
     enhanced_code: enhancedFor(own, final),
     hits: ownHits.filter((hit) => hit.meaning.kind === 'reason' && !inRanges(superseded, hit.end - 1)),

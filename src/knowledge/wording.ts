@@ -45,11 +45,15 @@ add(delayPhrases, { kind: 'delay' });
 add(permanentPhrases, { kind: 'permanent' });
 add(returnedMessagePhrases, { kind: 'returned_message' });
 
-const matcher = phraseMatcher(phrases);
+const matcher = phraseMatcher(
+  phrases,
+  meanings.flatMap((meaning, index) => (meaning.kind === 'returned_message' ? [index] : [])),
+);
 const longestPhrase = Math.max(...phrases.map((phrase) => phrase.length));
 
 /**
- * Every phrase of the table found in `text` (up to `limit`), in order of position, in one pass.
+ * Every phrase of the table found in `text` (up to `limit`), in order of position, in one pass that
+ * stops where a returned copy of the original message begins (that phrase is the last hit).
  * A reason phrase inside a longer reason phrase that also matched gives way to it: the longer
  * wording is the more specific ("recipient rejected by policy" over "recipient rejected",
  * "host not found, try again" over "host not found").
