@@ -49,6 +49,8 @@ const matcher = phraseMatcher(
   phrases,
   meanings.flatMap((meaning, index) => (meaning.kind === 'returned_message' ? [index] : [])),
 );
+/** A text of only digits, dots, dashes and spaces (a bare code) holds no phrase: skip the scan. */
+const wordy = /[^\d\s.#-]/;
 const longestPhrase = Math.max(...phrases.map((phrase) => phrase.length));
 
 /**
@@ -59,6 +61,7 @@ const longestPhrase = Math.max(...phrases.map((phrase) => phrase.length));
  * "host not found, try again" over "host not found").
  */
 export function findWording(text: string, limit?: number): WordingHit[] {
+  if (!wordy.test(text)) return [];
   const raw = matcher.scan(text, limit);
   const hits: WordingHit[] = [];
   for (let index = 0; index < raw.length; index++) {
