@@ -89,6 +89,7 @@ function codeReading(reply: ReplyEntry | undefined, enhanced: EnhancedMatch | un
   return enhanced?.entry ?? reply ?? nothing;
 }
 
+const genericReasons: ReadonlySet<ReasonId> = new Set(['server', 'policy']);
 const beforeContent: ReadonlySet<SmtpStage> = new Set(['connect', 'helo', 'mail_from', 'rcpt_to']);
 const aboutTheSendingHost: ReadonlySet<SmtpStage> = new Set(['connect', 'helo']);
 const aboutTheRecipient: ReadonlySet<ReasonId> = new Set(['unknown_user', 'recipient_generic', 'disabled']);
@@ -174,7 +175,9 @@ export function resolvePart(part: RecipientPart, given: GivenCodes = {}): Resolu
   if (replyCode !== null && replyCode < 300 && given.reply_code == null && reasonOf(hits, part.smtp_stage, 'permanent') !== undefined) replyCode = null;
   const rule = providerReading(provider, replyCode, enhancedCode, lower);
   const klass = classOf(replyCode, enhancedCode, rule, part);
-  const reason = rule ? undefined : reasonOf(hits, part.smtp_stage, klass);
+  const found = rule ? undefined : reasonOf(hits, part.smtp_stage, klass);
+  // Generic server or policy wording says less than a decisive reply code (421: the receiver is throttling).
+  const reason = found && genericReasons.has(found) && lookupReply(replyCode)?.decisive ? undefined : found;
   const wording = reason ? wordingReading(reason, hits) : undefined;
   const reply = lookupReply(replyCode);
   const enhanced = lookupEnhanced(enhancedCode);
