@@ -1,4 +1,4 @@
-import { classifyBounce } from '../knowledge/classify.js';
+import { classifyBounce } from '../knowledge/bounce-reading.js';
 import type { BounceRecord } from '../store/bounce-record.js';
 import { bounceTexts, leadingReplyCode, type BounceText, type RecipientSystem } from './bounce-texts.js';
 import { sendingWindowHours, type DomainPlan } from './fleet.js';
@@ -128,6 +128,7 @@ export function realiseEvents(context: DayContext, planned: readonly PlannedEven
         category: classified.category,
         auth_check: classified.auth_check,
         provider: classified.provider,
+        smtp_stage: classified.smtp_stage,
         sequencer: plan.sequencer,
         campaign: plan.campaign,
         external_id: `${context.idPrefix}-${k}`,

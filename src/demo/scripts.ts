@@ -31,11 +31,14 @@ export interface DayScript {
 
 const repeat = (count: number, event: PlannedEvent): PlannedEvent[] => Array.from({ length: count }, () => event);
 
-/** A stale list: some invalid addresses, many dead company domains, a full mailbox: over 7 % bounces, under 3 % invalid. */
+/**
+ * A stale list: some invalid addresses and dead company domains (both read as invalid recipients,
+ * under 3 % together), many abandoned full mailboxes: over 7 % bounces.
+ */
 const staleList = (sent: number): PlannedEvent[] => [
-  ...repeat(Math.floor(sent * 0.02), { kind: 'invalid' }),
-  ...repeat(Math.ceil(sent * 0.06), { kind: 'dead_domain' }),
-  { kind: 'mailbox_full' },
+  ...repeat(Math.floor(sent * 0.01), { kind: 'invalid' }),
+  ...repeat(Math.floor(sent * 0.01), { kind: 'dead_domain' }),
+  ...repeat(Math.ceil(sent * 0.06), { kind: 'mailbox_full' }),
 ];
 
 const healthy: DayScript = { sends: true };

@@ -1,4 +1,4 @@
-import { classifyBounce, type BounceClass } from '../knowledge/classify.js';
+import { classifyBounce, type BounceClass } from '../knowledge/bounce-reading.js';
 import type { BounceRecord } from '../store/bounce-record.js';
 import type { BounceInput } from './rows.js';
 
@@ -14,7 +14,8 @@ const ownCopy = (text: string) => ` ${text}`.slice(1);
 
 /**
  * Completes bounces with the knowledge base's reading: category, failed auth check, receiving
- * provider, and codes the row left empty. Sequencers repeat the same replies, so readings are
+ * provider, SMTP stage, and codes the row left empty (the same reader as a lookup, so a stored
+ * bounce reads as its `/smtp` explanation does). Sequencers repeat the same replies, so readings are
  * memoised (bounded; the cache is dropped when full).
  */
 export function createBounceClassifier(): (input: BounceInput) => BounceRecord {
@@ -22,11 +23,16 @@ export function createBounceClassifier(): (input: BounceInput) => BounceRecord {
   const cache = new Map<string, Map<string, BounceClass>>();
   let cached = 0;
   return (input) => {
-    const codes = input.reply_code === null && input.enhanced_code === null ? '' : `${input.reply_code ?? ''}|${input.enhanced_code ?? ''}`;
+    // A text naming several addresses may hold several recipients' readings: the row's own is wanted.
+    const several = input.diagnostic.indexOf('@') !== input.diagnostic.lastIndexOf('@');
+    const codes =
+      input.reply_code === null && input.enhanced_code === null && !several
+        ? ''
+        : `${input.reply_code ?? ''}|${input.enhanced_code ?? ''}${several ? `|${input.recipient}` : ''}`;
     let byText = cache.get(codes);
     let reading = byText?.get(input.diagnostic);
     if (!reading) {
-      reading = classifyBounce(input.diagnostic, input.reply_code, input.enhanced_code);
+      reading = classifyBounce(input.diagnostic, input.reply_code, input.enhanced_code, input.recipient);
       if (input.diagnostic.length <= cacheableLength) {
         if (cached >= cacheLimit) {
           cache.clear();
@@ -52,6 +58,7 @@ export function createBounceClassifier(): (input: BounceInput) => BounceRecord {
       category: reading.category,
       auth_check: reading.auth_check,
       provider: reading.provider,
+      smtp_stage: reading.smtp_stage,
       sequencer: input.sequencer,
       campaign: input.campaign,
       external_id: input.external_id,

@@ -1,9 +1,19 @@
 import { authSteps, guidanceFor } from './guidance.js';
-import { classOfDigit } from './lookup.js';
-import { parse } from './parse.js';
+import { classOfDigit } from './registry.js';
+import type { SmtpStage } from './phrases.js';
 import { providerNames } from './providers.js';
-import { resolve, type Resolution } from './resolve.js';
+import { resolvePart, type Resolution } from './reason.js';
+import { readReport } from './report.js';
 import type { Action, Category, MatchKind, ReplyClass } from './types.js';
+
+/** One failed recipient of a report that names several. */
+export interface RecipientReading {
+  recipient: string | null;
+  reply_code: number | null;
+  enhanced_code: string | null;
+  category: Category;
+  smtp_stage: SmtpStage | null;
+}
 
 /** The one answer smtp-desk gives about a code or bounce: Slack, the console and the CLI show it. */
 export interface Explanation {
@@ -21,6 +31,14 @@ export interface Explanation {
   cold_email: string;
   next_steps: string[];
   matched: MatchKind;
+  /** The SMTP command the receiver refused, when the report shows it. */
+  smtp_stage: SmtpStage | null;
+  /** The failed recipient the top-level fields describe (the first one the report names). */
+  recipient: string | null;
+  /** The server that gave the reply, when the report names it. */
+  remote_host: string | null;
+  /** Every failed recipient, in report order, when the paste names more than one. */
+  recipients?: RecipientReading[];
 }
 
 const maxSteps = 4;
@@ -57,6 +75,16 @@ function disagreementSentence({ reply_code, enhanced_code, enhanced }: Resolutio
   return `The two codes disagree: ${reply_code} is ${classWords[replyClass]} reply while ${enhanced_code} is registered as ${classWords[other]} status. The reply code decides whether to retry.`;
 }
 
+const stageWords: Record<SmtpStage, string> = {
+  connect: 'as soon as the connection opened, before any address was sent: a judgement on the sending IP',
+  helo: 'at HELO / EHLO, on the sending host\'s name or IP',
+  mail_from: 'at MAIL FROM, on the sender address: about your side, not the lead',
+  rcpt_to: 'at RCPT TO, on the recipient address',
+  data: 'at the DATA command, after the addresses',
+  end_of_data: 'after the whole message was sent, on its content or authentication',
+  tls: 'while setting up TLS encryption',
+};
+
 function meaningOf(resolution: Resolution): string {
   const { rule } = resolution;
   const parts = [replySentence(resolution), enhancedSentence(resolution)].filter((part): part is string => part !== null);
@@ -65,7 +93,9 @@ function meaningOf(resolution: Resolution): string {
       ? `The text carries no standard SMTP code, only ${providerNames[rule.provider]}'s own wording.`
       : 'No SMTP reply code (like 550) or enhanced status code (like 5.7.26) was found in the text.');
   }
-  if (rule && rule.provider === null) parts.push(rule.reading.meaning);
+  if (resolution.wording) parts.push(resolution.wording.meaning);
+  if (resolution.smtp_stage) parts.push(`The receiver refused it ${stageWords[resolution.smtp_stage]}.`);
+  if (resolution.expired) parts.push('The reporting server gave up after retrying for too long; the reply shown is the last one it got.');
   const disagreement = disagreementSentence(resolution);
   if (disagreement) parts.push(disagreement);
   return parts.join(' ');
@@ -73,7 +103,19 @@ function meaningOf(resolution: Resolution): string {
 
 /** Explain a code, a bounce line or a whole pasted bounce. Never throws. */
 export function explain(input: string): Explanation {
-  return explanationOf(input, resolve(parse(input)));
+  const [firstPart, ...otherParts] = readReport(input).parts;
+  const first = resolvePart(firstPart);
+  const explanation = explanationOf(input, first);
+  if (otherParts.length > 0) {
+    explanation.recipients = [first, ...otherParts.map((part) => resolvePart(part))].map(({ recipient, reply_code, enhanced_code, reading, smtp_stage }) => ({
+      recipient,
+      reply_code,
+      enhanced_code,
+      category: reading.category,
+      smtp_stage,
+    }));
+  }
+  return explanation;
 }
 
 function explanationOf(input: string, resolution: Resolution): Explanation {
@@ -95,6 +137,9 @@ function explanationOf(input: string, resolution: Resolution): Explanation {
     cold_email: reading.cold_email ?? guidance.cold_email,
     next_steps: steps.slice(0, maxSteps),
     matched: resolution.matched,
+    smtp_stage: resolution.smtp_stage,
+    recipient: resolution.recipient,
+    remote_host: resolution.remote_host,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { SmtpStage } from './phrases.js';
 import type { Action, Category, ReplyClass } from './types.js';
 
 /** Words people see for the contract's enum values (Slack cards, CLI text). */
@@ -31,6 +32,17 @@ export const actionLabels: Record<Action, string> = {
   fix_credentials: 'Fix the inbox login',
   fix_smtp_settings: 'Fix the SMTP settings',
   investigate: 'Investigate',
+};
+
+/** The SMTP stage as people name it. */
+export const stageLabels: Record<SmtpStage, string> = {
+  connect: 'connection',
+  helo: 'HELO / EHLO',
+  mail_from: 'MAIL FROM',
+  rcpt_to: 'RCPT TO',
+  data: 'DATA',
+  end_of_data: 'end of data',
+  tls: 'STARTTLS',
 };
 
 /** The retry verdict as one line, by reply class. */

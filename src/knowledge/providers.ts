@@ -33,14 +33,14 @@ type Signature = readonly [ProviderId, RegExp];
  * Every pattern is a plain alternation of literals, so matching stays linear in the text.
  */
 const signatures: readonly Signature[] = [
-  ['microsoft', /\b(?:a?s3150|a?s3140|s3115|s775|as\d{3,9})\b|storedrv|resolver\.(?:adr|rst)|protection\.outlook\.com|sender\.office\.com|postmaster\.live\.com|mail\.live\.com|submission ?quota|pfa agent|exchange online|recipient address rejected: access denied/],
+  ['microsoft', /\b(?:a?s3150|a?s3140|s3115|s775|as\d{3,9}|rp-00[1-3]|sc-00[1-4]|dy-00[12]|ou-00[12])\b|storedrv|resolver\.(?:adr|rst)|protection\.outlook\.com|sender\.office\.com|postmaster\.live\.com|mail\.live\.com|submission ?quota|pfa agent|exchange online|recipient address rejected: access denied/],
   ['yahoo', /\b(?:tss\d\d|ts0\d|ph01|bl2[13])\b|yahooinc|postmaster\.yahoo|yahoodns|yahoo requires/],
   ['apple', /\b(?:hme1|cs01)\b|support\.apple\.com|icloud\.com|smtpin\d*\.me\.com/],
   ['gmail', /\bgsmtp\b|\bgcdp\b|google\.com|googlemail|gmail requires|google's/],
-  ['orange', /\bofr_\d+|orange\.fr|wanadoo/],
+  ['orange', /\b(?:ofr|ouk)[a-z]{0,3}\d{0,3}_\d{3}\b|orange\.fr|wanadoo/],
   ['free', /\bfree\.fr\b|too many spams from your ip/],
   ['sfr', /\bsfr\.fr|\bneuf\.fr|rejected per spam policy/],
-  ['laposte', /\blpn\d+_\d+|laposte/],
+  ['laposte', /\blpn[a-z]{0,3}\d{0,3}_\d{3}\b|laposte/],
   ['telefonica', /telefonica|movistar/],
   ['mimecast', /mimecast|envelope blocked|local ct ip reputation|anti-spoofing policy|host network not allowed|sender invalid - envelope rejected|header-based blocked senders|email rejected due to security policies|this route requires encryption|ip temporarily blacklisted|internal resources are temporarily unavailable/],
   ['proofpoint', /proofpoint|pphosted/],

@@ -8,6 +8,8 @@ export interface ReplyEntry extends Reading {
    * decides the category then; e.g. 535 with 5.7.0 is still a login failure.
    */
   decisive?: boolean;
+  /** A login reply (534, 535): whatever enhanced code comes with it, the sender's login failed. */
+  overridesEnhanced?: boolean;
 }
 
 const rfc5321 = 'RFC 5321';
@@ -152,6 +154,7 @@ export const replyCodes: Readonly<Record<number, ReplyEntry>> = {
     category: 'sender_credentials',
     rfc: rfc4954,
     decisive: true,
+    overridesEnhanced: true,
   },
   535: {
     title: 'Login rejected',
@@ -159,6 +162,7 @@ export const replyCodes: Readonly<Record<number, ReplyEntry>> = {
     category: 'sender_credentials',
     rfc: rfc4954,
     decisive: true,
+    overridesEnhanced: true,
   },
   538: {
     title: 'Encryption required to log in',

@@ -1,4 +1,4 @@
-import { lookupEnhanced, lookupReply } from './lookup.js';
+import { lookupEnhanced, lookupReply } from './registry.js';
 import { providerName } from './providers.js';
 import type { Explanation } from './explain.js';
 

@@ -29,7 +29,7 @@ const backslash = 0x5c;
 function maxLineBytes(r: BounceRecord): number {
   const text =
     r.sending_inbox.length + r.recipient.length + r.diagnostic.length + r.category.length + r.sequencer.length +
-    (r.enhanced_code?.length ?? 0) + (r.auth_check?.length ?? 0) + (r.provider?.length ?? 0) +
+    (r.enhanced_code?.length ?? 0) + (r.auth_check?.length ?? 0) + (r.provider?.length ?? 0) + (r.smtp_stage?.length ?? 0) +
     (r.campaign?.length ?? 0) + (r.external_id?.length ?? 0);
   return 3 * text + 64;
 }
@@ -52,6 +52,8 @@ function writeLine(buffer: Buffer, start: number, r: BounceRecord): number {
   at = writeNullable(buffer, at, r.auth_check);
   buffer[at++] = tab;
   at = writeNullable(buffer, at, r.provider);
+  buffer[at++] = tab;
+  at = writeNullable(buffer, at, r.smtp_stage ?? null);
   buffer[at++] = tab;
   at = writeText(buffer, at, r.sequencer);
   buffer[at++] = tab;

@@ -9,6 +9,8 @@ export interface BounceRecord {
   category: string;
   auth_check: string | null;
   provider: string | null;
+  /** The SMTP command the receiver refused (see docs/bounce-reader.md), when the text shows it; left out means unknown. */
+  smtp_stage?: string | null;
   sequencer: string;
   campaign: string | null;
   external_id: string | null;

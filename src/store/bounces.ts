@@ -16,6 +16,7 @@ const columns = [
   ['category', 'text'],
   ['auth_check', 'text'],
   ['provider', 'text'],
+  ['smtp_stage', 'text'],
   ['sequencer', 'text'],
   ['campaign', 'text'],
   ['external_id', 'text'],
@@ -33,7 +34,7 @@ export async function insertBounces(db: Queryable, records: readonly BounceRecor
   if (records.length === 0) return 0;
   const result = await db.query(
     insertSql,
-    columns.map(([name]) => records.map((record) => record[name])),
+    columns.map(([name]) => records.map((record) => record[name] ?? null)),
   );
   return result.rowCount ?? 0;
 }

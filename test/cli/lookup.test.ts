@@ -7,7 +7,7 @@ import { collector } from '../support/streams.js';
 
 const contractKeys = [
   'input', 'reply_code', 'enhanced_code', 'class', 'retry', 'category', 'action', 'provider', 'title',
-  'meaning', 'provider_meaning', 'cold_email', 'next_steps', 'matched',
+  'meaning', 'provider_meaning', 'cold_email', 'next_steps', 'matched', 'smtp_stage', 'recipient', 'remote_host',
 ];
 
 interface Run {

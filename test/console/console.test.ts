@@ -24,6 +24,20 @@ describe('the local console', () => {
     expect(printed).toContain('`/smtp domain example.com`  show one sending domain');
   });
 
+  it('shows a pasted report\'s main reading, where it failed, and one line per other recipient', async () => {
+    const report = [
+      '<dana@fernhill.example>: host mx.fernhill.example[198.51.100.7] said: 552 5.2.2 Mailbox quota exceeded (in reply to RCPT TO command)',
+      ...Array.from({ length: 12 }, (_, index) => `<lead${index}@fernhill.example>: host mx.fernhill.example[198.51.100.7] said: 550 5.1.1 User unknown (in reply to RCPT TO command)`),
+    ].join(' ');
+    const printed = await typeInto(context, [`/smtp ${report}`]);
+    expect(printed).toContain('Recipient: dana@fernhill.example · Stage: RCPT TO · Server: mx.fernhill.example');
+    expect(printed).toContain('Other recipients');
+    expect(printed).toContain('lead0@fernhill.example: 550 5.1.1 · Invalid recipient · RCPT TO');
+    expect(printed).toContain('lead9@fernhill.example');
+    expect(printed).not.toContain('lead10@fernhill.example');
+    expect(printed).toContain('… and 2 more recipients');
+  });
+
   it('presses a button by its number: Share posts the card in the channel', async () => {
     const printed = await typeInto(context, ['/smtp 550 5.7.26', '1']);
     const [answer = '', shared = ''] = printed.split('(posted in #local)');

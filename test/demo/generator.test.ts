@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { classifyBounce, type BounceClass } from '../../src/knowledge/classify.js';
+import { classifyBounce, type BounceClass } from '../../src/knowledge/bounce-reading.js';
 import { bounceTexts, eventKinds, type EventKind } from '../../src/demo/bounce-texts.js';
 import { domainFacts } from '../../src/demo/domain-facts.js';
 import { fleetDays, fleetShape, planDomain, type DemoOptions } from '../../src/demo/fleet.js';
@@ -96,7 +96,7 @@ describe('demo fleet generator', () => {
       over_quota: (c) => c.category === 'mailbox_full' && c.reply_code === 452,
       greylisted: (c) => c.category === 'greylisted',
       throttled: (c) => c.reply_code === 421 || (c.category === 'rate_limited' && String(c.reply_code).startsWith('4')),
-      dead_domain: (c) => c.category === 'server_error' && c.enhanced_code === '5.4.4',
+      dead_domain: (c) => c.category === 'invalid_recipient' && c.enhanced_code === '5.4.4',
       relay_554: (c) => c.reply_code === 554 && c.category === 'relay_denied',
       reputation: (c) => c.category === 'reputation' || c.category === 'spam_content',
       auth_spf: (c) => c.category === 'authentication' && c.auth_check === 'spf',

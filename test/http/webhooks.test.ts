@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type Harness } from '../support/app-harness.js';
 import { databaseLabel } from '../support/db.js';
+import { explain } from '../../src/knowledge/explain.js';
 import { digestDayAt } from '../../src/day.js';
 import { upsertSends } from '../../src/store/sends.js';
 import { instantlyBounce, lemlistBounce, plusvibeBounce, smartleadBounce } from '../ingest/fixtures.js';
@@ -38,6 +39,21 @@ describe(`sequencer webhooks through the app's HTTP server on ${databaseLabel}`,
     expect(await stored('smartlead')).toBe(1);
     const { rows } = await harness.store.pool.query("SELECT sending_domain, category FROM bounce_daily JOIN bounce_events USING (sending_domain) WHERE sequencer = 'smartlead'");
     expect(rows).toEqual([{ sending_domain: 'outreach-example.com', category: 'invalid_recipient' }]);
+  });
+
+  it('stores the same reading as a lookup: category, codes and SMTP stage of a whole report', async () => {
+    const report =
+      'This is the mail system at host mail.outreach-example.com. <jordan.lee@acme-industries.example>: host mx.acme-industries.example[198.51.100.7] said: ' +
+      '452 4.2.2 <jordan.lee@acme-industries.example>: Mailbox full, try later (in reply to RCPT TO command) ' +
+      '<jordan.lee@acme-industries.example>: host mx.acme-industries.example[198.51.100.7] said: 552 5.2.2 Mailbox quota exceeded (in reply to end of DATA command)';
+    const body = JSON.stringify(smartleadBounce({ stats_id: 'report-1', bounce_message: { message_id: '<b-1@x>', html: '', text: report, time: '2026-11-27T14:03:11.000Z' } }));
+    const response = await post(harness, '/webhooks/smartlead', body, { 'x-smartlead-signature': sign(body) });
+    expect(response.status).toBe(200);
+    const { rows } = await harness.store.pool.query("SELECT reply_code, enhanced_code, category, smtp_stage FROM bounce_events WHERE sequencer = 'smartlead' AND external_id = 'report-1'");
+    const lookup = explain(report);
+    expect(rows).toEqual([{ reply_code: lookup.reply_code, enhanced_code: lookup.enhanced_code, category: lookup.category, smtp_stage: lookup.smtp_stage }]);
+    expect(rows[0]).toEqual({ reply_code: 552, enhanced_code: '5.2.2', category: 'mailbox_full', smtp_stage: 'end_of_data' });
+    await harness.store.pool.query("DELETE FROM bounce_events WHERE sequencer = 'smartlead' AND external_id = 'report-1'");
   });
 
   it('stores nothing with a wrong or missing signature', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBounceClassifier } from '../../src/ingest/classify.js';
 import type { BounceInput } from '../../src/ingest/rows.js';
-import { classifyBounce } from '../../src/knowledge/classify.js';
+import { classifyBounce } from '../../src/knowledge/bounce-reading.js';
 import { readTsv } from '../knowledge/reference.js';
 
 const texts = ['gmail.tsv', 'microsoft.tsv', 'others.tsv', 'basic-reply-codes.tsv'].flatMap((name) => readTsv(name).map((row) => row.text ?? ''));
@@ -22,7 +22,7 @@ function input(diagnostic: string, reply_code: number | null, enhanced_code: str
 }
 
 function expected(row: BounceInput) {
-  const reading = classifyBounce(row.diagnostic, row.reply_code, row.enhanced_code);
+  const reading = classifyBounce(row.diagnostic, row.reply_code, row.enhanced_code, row.recipient);
   return {
     ...row,
     reply_code: row.reply_code ?? reading.reply_code,
@@ -30,10 +30,22 @@ function expected(row: BounceInput) {
     category: reading.category,
     auth_check: reading.auth_check,
     provider: reading.provider,
+    smtp_stage: reading.smtp_stage,
   };
 }
 
 describe('createBounceClassifier', () => {
+  it('stores the reading of the row\'s own recipient when the text names several, with its stage', () => {
+    const report =
+      '<dana@fernhill.example>: host mx.fernhill.example[198.51.100.7] said: 552 5.2.2 Mailbox quota exceeded (in reply to RCPT TO command) ' +
+      '<lee@fernhill.example>: host mx.fernhill.example[198.51.100.7] said: 550 5.1.1 User unknown (in reply to RCPT TO command)';
+    const classify = createBounceClassifier();
+    for (let pass = 0; pass < 2; pass++) {
+      expect(classify({ ...input(report, null, null), recipient: 'lee@fernhill.example' })).toMatchObject({ category: 'invalid_recipient', reply_code: 550, smtp_stage: 'rcpt_to' });
+      expect(classify({ ...input(report, null, null), recipient: 'dana@fernhill.example' })).toMatchObject({ category: 'mailbox_full', reply_code: 552, smtp_stage: 'rcpt_to' });
+    }
+  });
+
   it('gives the knowledge base reading of every reference reply, with and without codes of its own, cached or not', () => {
     expect(texts.length).toBeGreaterThan(100);
     const classify = createBounceClassifier();

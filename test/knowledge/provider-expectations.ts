@@ -18,6 +18,8 @@ export const expectationsByWording: readonly (readonly [RegExp, readonly Categor
   [/does not exist|doesn't have a|no longer valid|mailbox is disabled|mailbox not found|invalid recipient|recipient not found|inactive|is disabled|unknown or illegal alias|no longer on server|banned recipient|recipient address rejected|mailbox unavailable|bad destination mailbox|find the recipient domain|recipient address .{0,20}not a valid|sender denied/i, ['invalid_recipient']],
   [/relay/i, ['relay_denied', 'policy']],
   [/size limit|google's limit|message size/i, ['message_too_big']],
+  // The sender's own domain not resolving is fixed in its DNS, with the authentication records.
+  [/sender address rejected: domain not found|unresolvable rfc\.?5321 from domain/i, ['authentication', 'protocol']],
   [/syntax|command|header|rfc ?5322|malformed|helo|too many recipients|protocol|identity|invalid characters|ipv6|sender address|from domain|transaction|bdat|first\.|argument/i, ['protocol']],
   [/blocked using|spamhaus|block ?list|blacklist|reputation|banned sending ip|proofpoint|not accepting connections|complaints|permanently deferred|unsolicited mail originating|too many spams|service refus|temporarily deferred|access denied|blocked by/i, ['reputation', 'rate_limited', 'policy']],
   [/spam|content|attachment|security polic|policy/i, ['spam_content', 'policy']],

@@ -1,6 +1,6 @@
 // Generated from gmail.tsv, microsoft.tsv and others.tsv: every row, pasted as "<reply> <status> <text>".
 import { describe, expect, it } from 'vitest';
-import { classifyBounce } from '../../src/knowledge/classify.js';
+import { classifyBounce } from '../../src/knowledge/bounce-reading.js';
 import { explain } from '../../src/knowledge/explain.js';
 import { providerNames } from '../../src/knowledge/providers.js';
 import { expectedCategories } from './provider-expectations.js';

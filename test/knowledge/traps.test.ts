@@ -1,6 +1,6 @@
 // The places where the operator guide, or a naive reading of the registry, gets it wrong.
 import { describe, expect, it } from 'vitest';
-import { classifyBounce } from '../../src/knowledge/classify.js';
+import { classifyBounce } from '../../src/knowledge/bounce-reading.js';
 import { explain } from '../../src/knowledge/explain.js';
 
 describe('knowledge traps', () => {

@@ -10,7 +10,7 @@ function referenceLine(r: BounceRecord): string {
   return (
     `${r.occurred_at.toISOString()}\t${text(r.sending_inbox)}\t${text(r.recipient)}\t${r.reply_code ?? '\\N'}\t` +
     `${nullable(r.enhanced_code)}\t${text(r.diagnostic)}\t${text(r.category)}\t${nullable(r.auth_check)}\t` +
-    `${nullable(r.provider)}\t${text(r.sequencer)}\t${nullable(r.campaign)}\t${nullable(r.external_id)}\n`
+    `${nullable(r.provider)}\t${nullable(r.smtp_stage ?? null)}\t${text(r.sequencer)}\t${nullable(r.campaign)}\t${nullable(r.external_id)}\n`
   );
 }
 
@@ -47,6 +47,7 @@ function record(random: Random, longText: boolean): BounceRecord {
     category: text(random, 20),
     auth_check: nullable(random, 10),
     provider: nullable(random, 10),
+    smtp_stage: nullable(random, 12),
     sequencer: text(random, 12),
     campaign: nullable(random, 30),
     external_id: nullable(random, 30),

@@ -2,7 +2,7 @@ import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, SectionBlock 
 import type { Explanation } from '../../knowledge/explain.js';
 import { actionLabels, categoryLabels, retryLabels } from '../../knowledge/labels.js';
 import { providerName } from '../../knowledge/providers.js';
-import { codeLabel } from '../../knowledge/render.js';
+import { codeLabel, otherRecipientLines, whereLine } from '../../knowledge/render.js';
 import { sourcesOf } from '../../knowledge/sources.js';
 import { blockKitLimits, truncate } from './limits.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
@@ -46,11 +46,13 @@ export function explanationBlocks(explanation: Explanation, opts: { sharedBy?: s
     type: 'header',
     text: { type: 'plain_text', text: truncate(`${codeLabel(explanation)} · ${explanation.title}`, blockKitLimits.headerText) },
   };
+  const where = whereLine(explanation);
   const blocks: KnownBlock[] = [
     header,
     section(
       `${retryIcons[explanation.class]} *${retryLabels[explanation.class]}*\n` +
-        `*Category:* ${categoryLabels[explanation.category]}   *Do:* ${actionLabels[explanation.action]}`,
+        `*Category:* ${categoryLabels[explanation.category]}   *Do:* ${actionLabels[explanation.action]}` +
+        (where === null ? '' : `\n${escapeMrkdwn(where)}`),
     ),
     section(`*What it means*\n${escapeMrkdwn(explanation.meaning)}`),
   ];
@@ -61,6 +63,8 @@ export function explanationBlocks(explanation: Explanation, opts: { sharedBy?: s
   if (explanation.next_steps.length > 0) {
     blocks.push(section(`*Next steps*\n${explanation.next_steps.map((step) => `• ${escapeMrkdwn(step)}`).join('\n')}`));
   }
+  const others = otherRecipientLines(explanation);
+  if (others.length > 0) blocks.push(section(`*Other recipients*\n${others.map((line) => `• ${escapeMrkdwn(line)}`).join('\n')}`));
   const sources = sourcesOf(explanation);
   blocks.push(context(sources.length > 0 ? `Sources: ${sources.join(' · ')}` : 'Sources: no SMTP code recognised'));
   blocks.push(opts.sharedBy !== undefined ? context(`Shared by ${mention(truncate(opts.sharedBy, 80))}`) : shareButton(explanation.input));

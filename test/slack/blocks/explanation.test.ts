@@ -29,6 +29,18 @@ describe('explanationBlocks', () => {
     expect(blockKitViolations(blocks)).toEqual([]);
   });
 
+  it('names the recipient, stage and server, and lists the other recipients of a report', () => {
+    const explanation = explain(
+      '<dana@fernhill.example>: host mx.fernhill.example[198.51.100.7] said: 552 5.2.2 Mailbox quota exceeded (in reply to RCPT TO command) ' +
+        '<lee@fernhill.example>: host mx.fernhill.example[198.51.100.7] said: 550 5.1.1 User unknown (in reply to RCPT TO command)',
+    );
+    const all = texts(explanationBlocks(explanation));
+    expect(all).toContain('Recipient: dana@fernhill.example · Stage: RCPT TO · Server: mx.fernhill.example');
+    expect(all).toContain('*Other recipients*');
+    expect(all).toContain('• lee@fernhill.example: 550 5.1.1 · Invalid recipient · RCPT TO');
+    expect(texts(explanationBlocks(gmail))).not.toContain('Other recipients');
+  });
+
   it('offers a share button carrying the original input', () => {
     const blocks = explanationBlocks(gmail);
     const actions = blocks.at(-1) as ActionsBlock;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBounce } from '../../src/knowledge/classify.js';
+import { classifyBounce } from '../../src/knowledge/bounce-reading.js';
 import { providerCases } from './reference.js';
 
 describe('classifyBounce', () => {
@@ -10,6 +10,7 @@ describe('classifyBounce', () => {
       category: 'invalid_recipient',
       provider: null,
       auth_check: null,
+      smtp_stage: null,
     });
   });
 

@@ -1,6 +1,6 @@
-import { parse } from './parse.js';
-import { detectProvider } from './providers.js';
-import { resolve } from './resolve.js';
+import type { SmtpStage } from './phrases.js';
+import { resolvePart } from './reason.js';
+import { readReport } from './report.js';
 import type { AuthCheck, Category } from './types.js';
 
 /** What the bounce importer and the domain-health rules keep about one bounce. */
@@ -11,6 +11,7 @@ export interface BounceClass {
   provider: string | null;
   /** Which authentication check failed, when the category is authentication. */
   auth_check: AuthCheck | null;
+  smtp_stage: SmtpStage | null;
 }
 
 const enhancedShape = /^([245])\.(\d{1,3})\.(\d{1,3})$/;
@@ -25,18 +26,16 @@ function validEnhanced(code: string | null | undefined): string | null {
 }
 
 /**
- * Classify one bounce for storage. Codes given as arguments (e.g. from a sequencer's export
- * columns) win over codes found in the diagnostic text. Cheap enough to run per imported row.
+ * Classify one bounce for storage, with the same reader as `explain` so a stored bounce reads as
+ * its lookup does. Codes given as arguments (e.g. from a sequencer's export columns) win over codes
+ * found in the diagnostic text. When the text names several failed recipients, the reading is the
+ * one for `recipient` if given and named, else the first.
  */
-export function classifyBounce(diagnostic: string, replyCode?: number | null, enhancedCode?: string | null): BounceClass {
-  const parsed = parse(diagnostic);
-  const enhanced = validEnhanced(enhancedCode);
-  const resolution = resolve({
-    reply_code: validReply(replyCode) ?? parsed.reply_code,
-    enhanced_code: enhanced ?? parsed.enhanced_code,
-    provider: enhanced === null ? parsed.provider : detectProvider(parsed.haystack, enhanced),
-    haystack: parsed.haystack,
-  });
+export function classifyBounce(diagnostic: string, replyCode?: number | null, enhancedCode?: string | null, recipient?: string): BounceClass {
+  const { parts } = readReport(diagnostic);
+  const wanted = recipient?.toLowerCase();
+  const part = (wanted !== undefined && parts.length > 1 ? parts.find((candidate) => candidate.recipient === wanted) : undefined) ?? parts[0];
+  const resolution = resolvePart(part, { reply_code: validReply(replyCode), enhanced_code: validEnhanced(enhancedCode) });
   const { category, auth } = resolution.reading;
   return {
     reply_code: resolution.reply_code,
@@ -44,5 +43,6 @@ export function classifyBounce(diagnostic: string, replyCode?: number | null, en
     category,
     provider: resolution.provider,
     auth_check: category === 'authentication' ? (auth ?? null) : null,
+    smtp_stage: resolution.smtp_stage,
   };
 }

@@ -1,14 +1,14 @@
 import type { ProviderId } from './providers.js';
-import type { Reading, ReplyClass } from './types.js';
+import type { Category, Reading, ReplyClass } from './types.js';
 
 /**
- * A reading of a reply that depends on who sent it or on its wording, not only on its codes.
- * `codes` lists reply codes ("550"), enhanced codes ("5.7.26") or enhanced ranges ("5.7.606-649");
- * any one must match. `text` must match the lower-cased reply. A rule needs at least one of them.
+ * What a provider means by one of its replies, where that differs from the registry or needs the
+ * provider's own words. `codes` lists reply codes ("550"), enhanced codes ("5.7.26") or enhanced
+ * ranges ("5.7.606-649"); any one must match. `text` must match the lower-cased reply (plain
+ * alternations of literals, so matching stays linear). A reading needs at least one of them.
  */
-export interface Rule {
-  /** null: any receiver's wording (then it refines the reading but is not a provider reading). */
-  provider: ProviderId | null;
+export interface ProviderReading {
+  provider: ProviderId;
   codes?: readonly string[];
   text?: RegExp;
   /** The class to assume when the text carries no code at all (e.g. a bare "S3150"). */
@@ -16,10 +16,39 @@ export interface Rule {
   reading: Reading;
 }
 
+/**
+ * Orange and La Poste end their replies with a tag such as OFR_417 or LPN007_426 whose three-digit
+ * suffix carries the meaning, whatever the reply and enhanced codes say.
+ */
+function orangeSuffixReadings(provider: 'orange' | 'laposte'): ProviderReading[] {
+  const tag = provider === 'orange' ? '(?:ofr|ouk)[a-z]{0,3}\\d{0,3}_' : 'lpn[a-z]{0,3}\\d{0,3}_';
+  return orangeSuffixes.map(([suffixes, category, title]) => ({
+    provider,
+    text: new RegExp(`\\b${tag}(?:${suffixes})\\b`),
+    reading: { title, meaning: `${providerLabel[provider]} tags the reply with a code whose suffix means: ${title.toLowerCase()}.`, category },
+  }));
+}
+
+const providerLabel = { orange: 'Orange', laposte: 'La Poste' } as const;
+
+const orangeSuffixes: readonly (readonly [string, Category, string])[] = [
+  ['417', 'mailbox_full', 'Recipient mailbox full'],
+  ['416', 'invalid_recipient', 'Recipient address invalid'],
+  ['420|426', 'invalid_recipient', 'Recipient account archived or blocked'],
+  ['104', 'rate_limited', 'Too many connections'],
+  ['105|107|108|109|201|423|424', 'rate_limited', 'Try again later'],
+  ['102|103|510|999|630', 'reputation', 'Sending IP refused'],
+  ['305|402|401|517', 'authentication', 'Sender authentication failed'],
+  ['405|415', 'policy', 'Sender address refused'],
+  ['506', 'spam_content', 'Refused as spam'],
+  ['514', 'message_too_big', 'Message too big'],
+  ['505', 'server_error', 'System error'],
+];
+
 const pauseAndCheckAuth = 'Pause cold sends from the domain until the fix is confirmed on a seed inbox.';
 
 /** Provider readings, in match order per provider (first match wins). */
-export const providerRules: readonly Rule[] = [
+export const providerReadings: readonly ProviderReading[] = [
   // Gmail / Google Workspace
   {
     provider: 'gmail',
@@ -132,9 +161,19 @@ export const providerRules: readonly Rule[] = [
     provider: 'gmail',
     codes: ['4.7.28'],
     reading: {
-      title: 'Unusual sending rate',
-      meaning: 'Gmail saw an unusual rate of mail from your IP, netblock, DKIM or SPF domain, or with one of your link domains, and is slowing it down.',
-      category: 'rate_limited',
+      title: 'Unusual rate of unsolicited mail',
+      meaning: 'Gmail saw an unusual rate of (unsolicited) mail from your IP, netblock, DKIM or SPF domain, or with one of your link domains, and is holding it back. It is a reputation judgement: slowing down alone does not lift it.',
+      category: 'reputation',
+    },
+  },
+  {
+    provider: 'gmail',
+    codes: ['4.7.40', '5.7.40'],
+    reading: {
+      title: 'No usable DMARC record',
+      meaning: 'Gmail uses this (unregistered) code for bulk mail from a domain that publishes no DMARC record, or one without a usable policy.',
+      category: 'authentication',
+      auth: 'dmarc',
     },
   },
   {
@@ -386,8 +425,17 @@ export const providerRules: readonly Rule[] = [
   },
   {
     provider: 'microsoft',
-    codes: ['5.4.1'],
-    text: /recipient address rejected/,
+    codes: ['5.1.0'],
+    text: /sender denied/,
+    reading: {
+      title: 'Recipient address not resolved',
+      meaning: 'Despite the words "sender denied", Exchange Online uses 5.1.0 here when the recipient address is malformed or cannot be resolved.',
+      category: 'invalid_recipient',
+    },
+  },
+  {
+    provider: 'microsoft',
+    text: /recipient address rejected: access denied/,
     reading: {
       title: 'Recipient does not exist (edge blocking)',
       meaning: 'Exchange Online\'s directory-based edge blocking rejected the address: it does not exist in the recipient\'s organisation.',
@@ -562,10 +610,49 @@ export const providerRules: readonly Rule[] = [
   },
   {
     provider: 'microsoft',
-    codes: ['4.7.500-699', '4.7.850-899'],
+    codes: ['4.7.500-699'],
+    reading: {
+      title: 'Sending IP throttled',
+      meaning: 'Microsoft is throttling a new or changed sending pattern from this IP ("server busy, try again later"); it lifts as the IP builds a sending history.',
+      category: 'rate_limited',
+    },
+  },
+  {
+    provider: 'microsoft',
+    codes: ['4.7.850-899'],
     reading: {
       title: 'Temporarily restricted',
       meaning: 'Microsoft spotted suspicious activity or poor reputation from the sending IP and restricts it for now while it evaluates the traffic.',
+      category: 'reputation',
+    },
+  },
+  {
+    provider: 'microsoft',
+    text: /\brp-00[1-3]\b/,
+    klass: 'transient',
+    reading: {
+      title: 'Rate limited for reputation',
+      meaning: 'Outlook.com is limiting the rate or the connections it takes from the sending IP, in line with the IP\'s or domain\'s reputation.',
+      category: 'rate_limited',
+    },
+  },
+  {
+    provider: 'microsoft',
+    text: /\bsc-00[1-4]\b|\bou-00[12]\b/,
+    klass: 'permanent',
+    reading: {
+      title: 'Blocked for IP or domain reputation',
+      meaning: 'Outlook.com refuses mail from the sending IP or domain for its reputation (SC-004 points to complaints).',
+      category: 'reputation',
+    },
+  },
+  {
+    provider: 'microsoft',
+    text: /\bdy-00[12]\b/,
+    klass: 'permanent',
+    reading: {
+      title: 'Dynamic or compromised IP',
+      meaning: 'Outlook.com does not take mail from what it sees as a dynamic, residential or compromised IP.',
       category: 'reputation',
     },
   },
@@ -642,7 +729,7 @@ export const providerRules: readonly Rule[] = [
     reading: {
       title: 'Sender domain does not resolve',
       meaning: 'Yahoo could not resolve the envelope sender (MAIL FROM) domain in DNS.',
-      category: 'protocol',
+      category: 'authentication',
       action: 'fix_dns_auth',
       next_steps: ['Check that the MAIL FROM (return-path) domain has A or MX records: `dig MX yourdomain.com +short`.'],
     },
@@ -755,7 +842,7 @@ export const providerRules: readonly Rule[] = [
   },
   {
     provider: 'proofpoint',
-    text: /blocked|reputation/,
+    text: /blocked - see|ipcheck|dnsbl-lookup|dynamic reputation/,
     reading: {
       title: 'IP blocked by Proofpoint',
       meaning: 'Proofpoint\'s reputation service blocks the sending IP for every organisation that uses it; removal is requested on its IP check page.',
@@ -764,7 +851,7 @@ export const providerRules: readonly Rule[] = [
   },
   {
     provider: 'barracuda',
-    text: /blocked|reputation/,
+    text: /blocked using|barracuda reputation|barracudacentral|\bbrbl\b/,
     reading: {
       title: 'IP on Barracuda\'s block list',
       meaning: 'The sending IP is on Barracuda\'s reputation block list; receivers using it refuse the connection.',
@@ -794,6 +881,8 @@ export const providerRules: readonly Rule[] = [
   },
 
   // European ISPs
+  ...orangeSuffixReadings('orange'),
+  ...orangeSuffixReadings('laposte'),
   {
     provider: 'orange',
     text: /service refus|ofr_\d+/,
@@ -821,96 +910,3 @@ export const providerRules: readonly Rule[] = [
   },
 ];
 
-/** Wording that means the same thing whoever sends it, checked after the provider's own rules. */
-export const wordingRules: readonly Rule[] = [
-  {
-    provider: null,
-    text: /relay(?:ing)? (?:access )?denied|unable to relay|relay not permitted/,
-    reading: { title: 'Relay refused', meaning: 'The text says the server refused to relay the message to this recipient.', category: 'relay_denied' },
-  },
-  {
-    provider: null,
-    text: /receiving mail (?:too quickly|at a rate)/,
-    reading: {
-      title: 'Recipient receiving mail too fast',
-      meaning: 'The text says this recipient is receiving mail faster than the server allows; the address itself is fine.',
-      category: 'rate_limited',
-      next_steps: ['Let the sequencer retry later; do not remove the address.', 'Avoid sending several messages to the same recipient in a short time.'],
-    },
-  },
-  {
-    provider: null,
-    text: /user unknown|unknown user|no such (?:user|mailbox|recipient)|does not exist|doesn't have a [^\n]{0,40}account|no longer valid|mailbox is disabled|mailbox not found|invalid recipient|recipient not found|inactive email address|unknown or illegal alias|no longer on server|address rejected: (?:user|recipient)/,
-    reading: { title: 'Recipient does not exist', meaning: 'The text says the recipient address does not exist or is no longer in use.', category: 'invalid_recipient' },
-  },
-  {
-    provider: null,
-    text: /over quota|out of storage|mailbox (?:is )?full/,
-    reading: { title: 'Mailbox full', meaning: 'The text says the recipient\'s mailbox is over its storage quota.', category: 'mailbox_full' },
-  },
-  {
-    provider: null,
-    text: /dmarc polic|dmarc (?:fail|reject|verification)|fails? dmarc/,
-    reading: { title: 'DMARC failure', meaning: 'The text says the message failed the From domain\'s DMARC policy.', category: 'authentication', auth: 'dmarc' },
-  },
-  {
-    provider: null,
-    text: /unauthenticated (?:email|mail|sender)|sender is unauthenticated|spf and dkim/,
-    reading: { title: 'Unauthenticated sender', meaning: 'The text says the message carried no passing SPF or DKIM.', category: 'authentication', auth: 'multiple' },
-  },
-  {
-    provider: null,
-    text: /\bspf\b[^\n]{0,40}(?:fail|did ?n.t pass|invalid|violation)/,
-    reading: { title: 'SPF failure', meaning: 'The text says the SPF check failed.', category: 'authentication', auth: 'spf' },
-  },
-  {
-    provider: null,
-    text: /\bdkim\b[^\n]{0,40}(?:fail|did ?n.t pass|invalid)/,
-    reading: { title: 'DKIM failure', meaning: 'The text says the DKIM check failed.', category: 'authentication', auth: 'dkim' },
-  },
-  {
-    provider: null,
-    text: /\bptr\b|reverse dns/,
-    reading: { title: 'Reverse DNS failure', meaning: 'The text points at the sending IP\'s reverse DNS (PTR) record.', category: 'authentication', auth: 'ptr' },
-  },
-  {
-    provider: null,
-    text: /blocked using|\bdnsbl\b|\brbl\b|block ?list|blacklist|listed (?:at|in|on|by)|poor reputation|low reputation|ip reputation|spamhaus|spamcop|\bsorbs\b|barracuda|proofpoint/,
-    reading: { title: 'Blocklisted or poor reputation', meaning: 'The text says a blocklist or a reputation check refused the sending IP or domain.', category: 'reputation' },
-  },
-  {
-    provider: null,
-    text: /gr[ae]ylist/,
-    reading: { title: 'Greylisted', meaning: 'The text says the receiver is greylisting: it defers unknown senders once on purpose.', category: 'greylisted' },
-  },
-  {
-    provider: null,
-    text: /too many recipients/,
-    reading: {
-      title: 'Too many recipients',
-      meaning: 'The text says the message listed more recipients than the server takes at once.',
-      category: 'protocol',
-      next_steps: ['Send one recipient per message, or split the recipients into smaller batches.'],
-    },
-  },
-  {
-    provider: null,
-    text: /starttls|requires? (?:encryption|tls)|tls required/,
-    reading: { title: 'TLS required', meaning: 'The text says the connection has to be encrypted with TLS.', category: 'protocol' },
-  },
-  {
-    provider: null,
-    text: /resources temporarily unavailable|temporary system problem|server busy/,
-    reading: { title: 'Receiver busy', meaning: 'The text says the receiving server is short of resources for now.', category: 'server_error' },
-  },
-  {
-    provider: null,
-    text: /(?:rejected|blocked|considered|classified|identified|detected|flagged|marked) as spam|spam (?:content|detected|score|message)|looks like spam|content filter/,
-    reading: { title: 'Judged as spam', meaning: 'The text says a content filter judged the message as spam.', category: 'spam_content' },
-  },
-  {
-    provider: null,
-    text: /message (?:size|too big|too large)|size limit/,
-    reading: { title: 'Message too big', meaning: 'The text says the message is larger than the receiver accepts.', category: 'message_too_big' },
-  },
-];

@@ -14,9 +14,19 @@ export function lookupReply(code: number | null): ReplyEntry | undefined {
   return code === null ? undefined : replyCodes[code];
 }
 
+const enhancedMatches = new Map<string, EnhancedMatch>();
+
 /** Registry entry for "C.S.D", falling back to C.S.0 and then C.0.0 as RFC 3463 prescribes. */
 export function lookupEnhanced(code: string | null): EnhancedMatch | undefined {
   if (code === null) return undefined;
+  const known = enhancedMatches.get(code);
+  if (known) return known;
+  const match = registryMatch(code);
+  if (enhancedMatches.size < 4096) enhancedMatches.set(code, match);
+  return match;
+}
+
+function registryMatch(code: string): EnhancedMatch {
   const [, subject = '0', detail = '0'] = code.split('.');
   const key = `${subject}.${detail}`;
   const exact = enhancedCodes[key];

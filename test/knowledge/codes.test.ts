@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, parse, scanLimit } from '../../src/knowledge/parse.js';
+import { explain } from '../../src/knowledge/explain.js';
+import { normalise, scanLimit } from '../../src/knowledge/text.js';
 
-describe('parse', () => {
+/** The codes and provider the reader finds in a text. */
+function parse(input: string) {
+  const { reply_code, enhanced_code, provider } = explain(input);
+  return { reply_code, enhanced_code, provider };
+}
+
+describe('reading codes', () => {
   it.each([
     ['550', 550, null],
     ['5.7.26', null, '5.7.26'],
@@ -65,10 +72,9 @@ describe('parse', () => {
 
   it('undoes Slack\'s escaping and link markup', () => {
     const slack = '550 5.1.1 &lt;<mailto:a@b.com|a@b.com>&gt;: User unknown, see <https://support.google.com/mail/answer/6596|support.google.com/mail/answer/6596> &amp; retry';
-    const parsed = parse(slack);
-    expect(parsed).toMatchObject({ reply_code: 550, enhanced_code: '5.1.1', provider: 'gmail' });
-    expect(parsed.haystack).toContain('<a@b.com>');
-    expect(parsed.haystack).toContain('& retry');
+    expect(parse(slack)).toMatchObject({ reply_code: 550, enhanced_code: '5.1.1', provider: 'gmail' });
+    expect(normalise(slack)).toContain('<a@b.com>');
+    expect(normalise(slack)).toContain('& retry');
     expect(normalise('<http://x|x> and <https://example.com>')).toBe('x and https://example.com');
   });
 
@@ -97,7 +103,8 @@ describe('parse', () => {
     const started = performance.now();
     const parsed = parse(huge);
     expect(performance.now() - started).toBeLessThan(100);
-    expect(parsed.haystack.length).toBeLessThanOrEqual(scanLimit);
+    expect(parsed.reply_code).toBeNull();
+    expect(normalise(huge).length).toBeLessThanOrEqual(scanLimit);
     expect(parse(`${'x'.repeat(scanLimit)} 550 5.1.1`).reply_code).toBeNull();
   });
 });
