@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authChecks, verdicts } from '../../src/health/index.js';
+import { smtpStages } from '../../src/knowledge/phrases.js';
 import { categories } from '../../src/knowledge/types.js';
 import type { DigestRunStatus } from '../../src/store/digest-runs.js';
 import { domainStatuses } from '../../src/fleet/lifecycle.js';
 import { mailboxProviders, statusSources } from '../../src/store/fleet.js';
 import type { SnoozeInput } from '../../src/store/snoozes.js';
+import type { Verdict as DnsVerdict } from '../../src/dns/findings.js';
 import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
 
 /** A union without a runtime list, spelt out here: TypeScript refuses a missing or an extra member. */
@@ -20,9 +22,11 @@ const unions: Record<string, readonly string[]> = {
   'domain_status_history.source': statusSources,
   'bounce_events.category': categories,
   'bounce_events.auth_check': authChecks,
+  'bounce_events.smtp_stage': smtpStages,
   'digest_runs.status': members<DigestRunStatus>({ claimed: true, posted: true, failed: true }),
   'domain_snoozes.verdict': verdicts,
   'domain_snoozes.source': members<SnoozeInput['source']>({ button: true, command: true, cli: true }),
+  'dns_audits.verdict': members<DnsVerdict>({ pass: true, warn: true, fail: true, error: true }),
 };
 
 /** `CHECK ((status = ANY (ARRAY['active'::text, …])))`, as pg_get_constraintdef prints an IN list. */
