@@ -98,11 +98,9 @@ describe('reading codes', () => {
     expect(parsed.enhanced_code).toBeNull();
   });
 
-  it('scans only the first part of a huge paste, quickly', () => {
+  it('scans only the first part of a huge paste (bench/lookup.bench.ts times the slowest input)', () => {
     const huge = `${'5.5.5.5.'.repeat(10_000)} 550 5.1.1`;
-    const started = performance.now();
     const parsed = parse(huge);
-    expect(performance.now() - started).toBeLessThan(100);
     expect(parsed.reply_code).toBeNull();
     expect(normalise(huge).length).toBeLessThanOrEqual(scanLimit);
     expect(parse(`${'x'.repeat(scanLimit)} 550 5.1.1`).reply_code).toBeNull();
