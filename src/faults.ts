@@ -94,6 +94,22 @@ export function slackRequestReason(error: unknown): string | undefined {
   return `cannot reach Slack (${systemReasons[text(cause.code)] ?? text(original.message)})`;
 }
 
+/**
+ * A connection to the database refused after the verb had reached it: the database went away in
+ * the middle of the work, which is not the same fault as a wrong DATABASE_URL at start.
+ */
+export class DatabaseLostError extends Error {
+  constructor(readonly lost: unknown) {
+    super('the database went away during the work');
+  }
+}
+
+/** True for an error of opening a TCP connection (refused, unreachable, timed out). */
+export const isConnectError = (error: unknown): boolean => fields(error).syscall === 'connect';
+
+const lostLine = (context: FaultContext, reason: string) =>
+  `lost the connection to ${where(context)} (${reason}); what was stored before stays stored; run it again once the database is back`;
+
 interface Fault {
   line(error: unknown, context: FaultContext): string | undefined;
 }
@@ -106,6 +122,13 @@ const faults: Fault[] = [
       const { code, syscall, port } = fields(error);
       if (syscall !== 'listen') return undefined;
       return `cannot listen on port ${String(port)} (${systemReasons[text(code)] ?? text(code)})`;
+    },
+  },
+  {
+    line: (error, context) => {
+      if (!(error instanceof DatabaseLostError)) return undefined;
+      const { code } = fields(error.lost);
+      return lostLine(context, systemReasons[text(code)] ?? text(code));
     },
   },
   {
@@ -132,7 +155,7 @@ const faults: Fault[] = [
         lostConnectionMessages.some((pattern) => pattern.test(text(message))) ||
         (code === 'ECONNRESET' && syscallOf(error) === 'read');
       if (!lost) return undefined;
-      return `lost the connection to ${where(context)} (${lowerFirst(text(message))}); what was stored before stays stored; run it again once the database is back`;
+      return lostLine(context, lowerFirst(text(message)));
     },
   },
   { line: (error) => (slackReason(error) ? `Slack refused the call (${slackReason(error)})` : undefined) },

@@ -1,4 +1,5 @@
 import { loadConfig, type Config } from '../config.js';
+import { DatabaseLostError, isConnectError } from '../faults.js';
 import { createLogger } from '../logger.js';
 import type { AppContext } from '../context.js';
 import { migrate } from '../store/migrate.js';
@@ -27,6 +28,8 @@ export async function withContext<T>(io: CliIo, work: (context: AppContext) => P
   const context = await openContext(io);
   try {
     return await work(context);
+  } catch (error) {
+    throw isConnectError(error) ? new DatabaseLostError(error) : error;
   } finally {
     await context.store.close();
   }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { binPath, runCli, tempDir, type CliRun } from '../support/cli.js';
+import { cliEntry, runCli, tempDir, type CliRun } from '../support/cli.js';
 import { childDatabaseEnv, openTestStore, testDatabaseUrl, type TestStore } from '../support/db.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { startTcpProxy } from '../digest/tcp-proxy.js';
@@ -84,7 +84,7 @@ describe('the database lost in the middle of an import', () => {
     const target = new URL(childDatabaseEnv(store).DATABASE_URL);
     const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port) });
     target.port = String(proxy.port);
-    const child = spawn(process.execPath, [binPath, 'import', 'sends', '-'], {
+    const child = spawn(process.execPath, [...cliEntry, 'import', 'sends', '-'], {
       cwd: os.tmpdir(),
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', DATABASE_URL: target.toString() },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -105,7 +105,7 @@ describe('the database lost in the middle of an import', () => {
       child.stdin.end(rows(6_000, 6_000));
       const code = await exited;
 
-      expectOneLine({ code, stdout: '', stderr }, /^smtp-desk: lost the connection to the database at 127\.0\.0\.1:\d+ \(connection terminated unexpectedly\); what was stored before stays stored; run it again once the database is back\n$/);
+      expectOneLine({ code, stdout: '', stderr }, /^smtp-desk: lost the connection to the database at 127\.0\.0\.1:\d+ \((connection terminated unexpectedly|connection refused)\); what was stored before stays stored; run it again once the database is back\n$/);
       expect(stdout).toBe('');
     } finally {
       child.kill('SIGKILL');
