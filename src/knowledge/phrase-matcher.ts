@@ -151,8 +151,13 @@ export function phraseMatcher(phrases: readonly string[], stops: readonly number
   const stopper = new Uint8Array(phrases.length);
   for (const phrase of stops) stopper[phrase] = 1;
 
+  const tables = { folded, wordUnit, symbolOf, denseRow, table, width: symbols, fail, onlySymbol, onlyChild, emitFrom, emitted, lengths, startsWord, endsWord, ring, stopper };
+
   return {
     scan(text, limit = text.length) {
+      // The loop reads its tables as locals: read from the closure, V8 reloads them at every step,
+      // which cost a third of the scan.
+      const { folded, wordUnit, symbolOf, denseRow, table, width, fail, onlySymbol, onlyChild, emitFrom, emitted, lengths, startsWord, endsWord, ring, stopper } = tables;
       const hits: PhraseHit[] = [];
       const end = Math.min(limit, text.length);
       let state = 0;
@@ -175,7 +180,7 @@ export function phraseMatcher(phrases: readonly string[], stops: readonly number
           state = fail[state] as number;
           row = denseRow[state] as number;
         }
-        state = row >= 0 ? (table[row * symbols + symbol] as number) : (onlyChild[state] as number);
+        state = row >= 0 ? (table[row * width + symbol] as number) : (onlyChild[state] as number);
         const last = emitFrom[state + 1] as number;
         for (let at = emitFrom[state] as number; at < last; at++) {
           const phrase = emitted[at] as number;

@@ -61,13 +61,31 @@ const signatures: readonly Signature[] = [
 const codeSignatures: readonly Signature[] = [['microsoft', /^[45]\.[0-7]\.\d{3}$/]];
 
 /**
+ * All signatures in one pattern, each alternative its own group, so one pass finds them. At any
+ * position the alternation reports the first signature in priority order that matches there;
+ * resuming one unit past each match start visits every position where some signature matches.
+ */
+const anySignature = new RegExp(signatures.map(([, pattern]) => `(${pattern.source})`).join('|'), 'g');
+
+/** The priority of the signature that matched, from its group. */
+function signatureOf(match: RegExpExecArray): number {
+  for (let group = 1; group < match.length; group++) if (match[group] !== undefined) return group - 1;
+  return signatures.length;
+}
+
+/**
  * The provider whose signature shows first in priority order, or null. `lower` is the lower-cased
  * text; `enhancedCode` the enhanced status code found in it, consulted when the text says nothing.
  */
 export function detectProvider(lower: string, enhancedCode: string | null): ProviderId | null {
-  for (const [provider, pattern] of signatures) {
-    if (pattern.test(lower)) return provider;
+  let best = signatures.length;
+  anySignature.lastIndex = 0;
+  for (let match = anySignature.exec(lower); match !== null && best > 0; match = anySignature.exec(lower)) {
+    best = Math.min(best, signatureOf(match));
+    anySignature.lastIndex = match.index + 1;
   }
+  const signature = signatures[best];
+  if (signature) return signature[0];
   if (enhancedCode === null) return null;
   for (const [provider, pattern] of codeSignatures) {
     if (pattern.test(enhancedCode)) return provider;

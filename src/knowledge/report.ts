@@ -103,7 +103,11 @@ const remoteHostPatterns: readonly (readonly [string, RegExp])[] = [
   [']:', /(?:^|\n)[ \t]{0,8}([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}) {0,2}\[\d{1,3}(?:\.\d{1,3}){3}\]:/i],
 ];
 
+/** Any of the guard words, in one pass: most replies name no remote host at all. */
+const anyRemoteHostWord = new RegExp(remoteHostPatterns.map(([word]) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 function remoteHost(text: string, lower: string): string | null {
+  if (!anyRemoteHostWord.test(lower)) return null;
   for (const [word, pattern] of remoteHostPatterns) {
     if (!lower.includes(word)) continue;
     const match = pattern.exec(text);
