@@ -2,8 +2,9 @@ import { classifyBounce, type BounceClass } from '../knowledge/bounce-reading.js
 import type { BounceRecord } from '../store/bounce-record.js';
 import type { BounceInput } from './rows.js';
 
-const cacheLimit = 10_000;
-/** Longer replies are classified every time: the cache stays under ~20 MB. */
+/** Text kept in the cache, in UTF-16 units: ~16 MB at most. */
+const cacheChars = 8_000_000;
+/** Longer replies are classified every time. */
 const cacheableLength = 2_000;
 
 /**
@@ -11,6 +12,18 @@ const cacheableLength = 2_000;
  * chunk of the file, which a cached slice would keep alive.
  */
 const ownCopy = (text: string) => ` ${text}`.slice(1);
+
+/**
+ * The text with the row's own address in it replaced by one stand-in at the same domain, or
+ * undefined when the text does not name it. Most replies quote the recipient, so without this every
+ * row's text would be new to the cache; the local part names a person, never a reason, while the
+ * domain can name the receiver (`icloud.com`, `orange.fr`) and stays.
+ */
+function withStandIn(text: string, recipient: string): { text: string; recipient: string } | undefined {
+  if (!text.includes(recipient)) return undefined;
+  const standIn = `recipient${recipient.slice(recipient.lastIndexOf('@'))}`;
+  return { text: text.replaceAll(recipient, standIn), recipient: standIn };
+}
 
 /**
  * Completes bounces with the knowledge base's reading: category, failed auth check, receiving
@@ -21,30 +34,32 @@ const ownCopy = (text: string) => ` ${text}`.slice(1);
 export function createBounceClassifier(): (input: BounceInput) => BounceRecord {
   // By the codes the row gives ('' for none, the usual case, so no key is built), then by reply text.
   const cache = new Map<string, Map<string, BounceClass>>();
-  let cached = 0;
+  let cachedChars = 0;
   return (input) => {
-    // A text naming several addresses may hold several recipients' readings: the row's own is wanted.
-    const several = input.diagnostic.indexOf('@') !== input.diagnostic.lastIndexOf('@');
+    const named = input.diagnostic.indexOf('@') === -1 ? undefined : withStandIn(input.diagnostic, input.recipient);
+    const text = named?.text ?? input.diagnostic;
+    // A text naming several addresses, none of them the row's own as written, is keyed by the row's too.
+    const several = named === undefined && text.indexOf('@') !== text.lastIndexOf('@');
     const codes =
       input.reply_code === null && input.enhanced_code === null && !several
         ? ''
         : `${input.reply_code ?? ''}|${input.enhanced_code ?? ''}${several ? `|${input.recipient}` : ''}`;
     let byText = cache.get(codes);
-    let reading = byText?.get(input.diagnostic);
+    let reading = byText?.get(text);
     if (!reading) {
-      reading = classifyBounce(input.diagnostic, input.reply_code, input.enhanced_code, input.recipient);
-      if (input.diagnostic.length <= cacheableLength) {
-        if (cached >= cacheLimit) {
+      reading = classifyBounce(text, input.reply_code, input.enhanced_code, named?.recipient ?? input.recipient);
+      if (text.length <= cacheableLength) {
+        if (cachedChars + text.length > cacheChars) {
           cache.clear();
-          cached = 0;
+          cachedChars = 0;
           byText = undefined;
         }
         if (!byText) {
           byText = new Map();
           cache.set(codes, byText);
         }
-        byText.set(ownCopy(input.diagnostic), reading);
-        cached++;
+        byText.set(named ? text : ownCopy(text), reading);
+        cachedChars += text.length + codes.length;
       }
     }
     // Spelled out: spreading the validated row costs several microseconds a row.

@@ -1,6 +1,6 @@
 import { findCodes, type CodeMention } from './codes.js';
 import type { SmtpStage } from './phrases.js';
-import { normalise } from './text.js';
+import { localPartUnit, normalise } from './text.js';
 import { findWording, type WordingHit } from './wording.js';
 
 /** What a bounce says about one failed recipient, before any reason is decided. */
@@ -47,7 +47,6 @@ interface AddressMention {
   marked: boolean;
 }
 
-const localUnit = /[A-Za-z0-9._%+'=~!#$&*/?^`{|}-]/;
 const domainUnit = /[A-Za-z0-9.-]/;
 
 /** The addresses that are the sender's, a daemon's or an alias of another, never a failed recipient. */
@@ -66,7 +65,7 @@ function findAddresses(text: string, limit: number): AddressMention[] {
   let from = 0;
   for (let at = text.indexOf('@', from); at !== -1 && at < limit; at = text.indexOf('@', from)) {
     let start = at;
-    while (start > 0 && at - start < 64 && localUnit.test(text[start - 1] ?? '')) start--;
+    while (start > 0 && at - start < 64 && localPartUnit.test(text[start - 1] ?? '')) start--;
     let end = at + 1;
     while (end < text.length && end - at < 253 && domainUnit.test(text[end] ?? '')) end++;
     while (end > at + 1 && text[end - 1] === '.') end--;

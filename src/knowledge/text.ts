@@ -1,6 +1,9 @@
 /** Only this many leading characters are read: a report's own part sits near the top of any paste. */
 export const scanLimit = 16 * 1024;
 
+/** A character of an address's local part, as the reader accepts it. */
+export const localPartUnit = /[A-Za-z0-9._%+'=~!#$&*/?^`{|}-]/;
+
 // Every pattern below is linear: no nested quantifiers, and every repetition is bounded.
 const slackLink = /<((?:mailto:|https?:\/\/|tel:)[^<>|\s]{0,2000})(?:\|([^<>]{0,2000}))?>/g;
 const entity = /&(lt|gt|amp|quot|nbsp|#39|#64|#x40);/g;

@@ -11,6 +11,7 @@ import {
   type SmtpStage,
 } from './phrases.js';
 import type { AuthCheck } from './types.js';
+import { localPartUnit } from './text.js';
 
 /** What one phrase of the table says when it shows in a bounce. */
 export type PhraseMeaning =
@@ -52,22 +53,36 @@ const matcher = phraseMatcher(
 /** A text of only digits, dots, dashes and spaces (a bare code) holds no phrase: skip the scan. */
 const wordy = /[^\d\s.#-]/;
 const longestPhrase = Math.max(...phrases.map((phrase) => phrase.length));
+const longestLocalPart = 64;
+
+/** Whether the phrase ending at `end` is part of an address's local part (`spam@…`, `over.quota@…`): a name, not a reason. */
+function inLocalPart(text: string, end: number): boolean {
+  for (let at = end; at < text.length && at - end <= longestLocalPart; at++) {
+    const unit = text[at] as string;
+    if (unit === '@') return true;
+    if (!localPartUnit.test(unit)) return false;
+  }
+  return false;
+}
 
 /**
  * Every phrase of the table found in `text` (up to `limit`), in order of position, in one pass that
  * stops where a returned copy of the original message begins (that phrase is the last hit).
  * A reason phrase inside a longer reason phrase that also matched gives way to it: the longer
  * wording is the more specific ("recipient rejected by policy" over "recipient rejected",
- * "host not found, try again" over "host not found").
+ * "host not found, try again" over "host not found"). Words of an address's local part are a name,
+ * not wording, and are left out.
  */
 export function findWording(text: string, limit?: number): WordingHit[] {
   if (!wordy.test(text)) return [];
   const raw = matcher.scan(text, limit);
+  const addresses = text.includes('@');
   const hits: WordingHit[] = [];
   for (let index = 0; index < raw.length; index++) {
     const hit = raw[index] as PhraseHit;
     const meaning = meanings[hit.phrase] as PhraseMeaning;
     if (meaning.kind === 'reason' && coveredByLonger(raw, index)) continue;
+    if (addresses && inLocalPart(text, hit.end)) continue;
     hits.push({ meaning, end: hit.end });
   }
   return hits;

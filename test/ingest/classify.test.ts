@@ -59,6 +59,26 @@ describe('createBounceClassifier', () => {
     }
   });
 
+  it('reads a reply quoting the row\'s own address as the lookup does, whoever the recipient is', () => {
+    const classify = createBounceClassifier();
+    for (const [i, text] of texts.entries()) {
+      for (const local of ['lead', `j.doe${i}`]) {
+        const recipient = `${local}@company${i % 3}.example`;
+        const row = { ...input(`${text} <${recipient}>: host mx.company.example said: ${text.slice(0, 40)} <${recipient}>`, null, null), recipient };
+        expect(classify(row)).toEqual(expected(row));
+      }
+    }
+  });
+
+  it('takes no reason from the local part of the row\'s own address, only from the reply', () => {
+    const classify = createBounceClassifier();
+    const reply = (recipient: string) => ({ ...input(`550 5.7.1 <${recipient}>: Relay access denied`, null, null), recipient });
+    const plain = classify(reply('lead@company.example'));
+    expect(plain).toMatchObject({ category: expected(reply('lead@company.example')).category });
+    expect(classify(reply('mailbox.full.spam@company.example'))).toMatchObject({ category: plain.category, provider: plain.provider });
+    expect(classify(reply('lead@icloud.com'))).toMatchObject({ provider: 'apple' });
+  });
+
   it('keeps reading correctly once the cache has been dropped for being full', () => {
     const classify = createBounceClassifier();
     for (let i = 0; i < 25_000; i++) {

@@ -4,6 +4,14 @@ import { classifyBounce } from '../../src/knowledge/bounce-reading.js';
 import { explain } from '../../src/knowledge/explain.js';
 
 describe('knowledge traps', () => {
+  it('a recipient named spam@ or blocked@ is a name, not wording about spam or a block', () => {
+    for (const name of ['spam', 'blocked', 'over.quota']) {
+      expect(classifyBounce(`550 Delivery failed for <${name}@company.example>`).category).toBe('invalid_recipient');
+      expect(classifyBounce(`554 <${name}@company.example>: rejected`).category).toBe('policy');
+    }
+    expect(classifyBounce('554 Message rejected as spam: lead@company.example').category).toBe('spam_content');
+  });
+
   it('5.7.25 is reverse DNS (PTR), not SPF or DKIM', () => {
     const explanation = explain('550 5.7.25');
     expect(explanation.category).toBe('authentication');
