@@ -3,6 +3,21 @@ export const scanLimit = 16 * 1024;
 
 /** A character of an address's local part, as the reader accepts it. */
 export const localPartUnit = /[A-Za-z0-9._%+'=~!#$&*/?^`{|}-]/;
+const longestLocalPart = 64;
+
+/**
+ * Whether what ends at `end` is part of an address's local part (`spam@…`, `550@…`): only
+ * local-part characters lie between it and an `@`. Such words and numbers are a name, not a reason
+ * or a reply.
+ */
+export function inLocalPart(text: string, end: number): boolean {
+  for (let at = end; at < text.length && at - end <= longestLocalPart; at++) {
+    const unit = text[at] as string;
+    if (unit === '@') return true;
+    if (!localPartUnit.test(unit)) return false;
+  }
+  return false;
+}
 
 // Every pattern below is linear: no nested quantifiers, and every repetition is bounded.
 const slackLink = /<((?:mailto:|https?:\/\/|tel:)[^<>|\s]{0,2000})(?:\|([^<>]{0,2000}))?>/g;

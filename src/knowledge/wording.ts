@@ -11,7 +11,7 @@ import {
   type SmtpStage,
 } from './phrases.js';
 import type { AuthCheck } from './types.js';
-import { localPartUnit } from './text.js';
+import { inLocalPart } from './text.js';
 
 /** What one phrase of the table says when it shows in a bounce. */
 export type PhraseMeaning =
@@ -53,17 +53,6 @@ const matcher = phraseMatcher(
 /** A text of only digits, dots, dashes and spaces (a bare code) holds no phrase: skip the scan. */
 const wordy = /[^\d\s.#-]/;
 const longestPhrase = Math.max(...phrases.map((phrase) => phrase.length));
-const longestLocalPart = 64;
-
-/** Whether the phrase ending at `end` is part of an address's local part (`spam@…`, `over.quota@…`): a name, not a reason. */
-function inLocalPart(text: string, end: number): boolean {
-  for (let at = end; at < text.length && at - end <= longestLocalPart; at++) {
-    const unit = text[at] as string;
-    if (unit === '@') return true;
-    if (!localPartUnit.test(unit)) return false;
-  }
-  return false;
-}
 
 /**
  * Every phrase of the table found in `text` (up to `limit`), in order of position, in one pass that

@@ -12,6 +12,12 @@ describe('knowledge traps', () => {
     expect(classifyBounce('554 Message rejected as spam: lead@company.example').category).toBe('spam_content');
   });
 
+  it('a recipient named 550@ or 4.4.7@ is a name, not a reply code', () => {
+    expect(classifyBounce('Delivery failed for <550@company.example>')).toMatchObject({ reply_code: null, enhanced_code: null });
+    expect(classifyBounce('Undeliverable: 4.4.7@company.example')).toMatchObject({ enhanced_code: null });
+    expect(classifyBounce('host said: 550 5.7.1 <421@company.example>... Relaying denied')).toMatchObject({ reply_code: 550, enhanced_code: '5.7.1', category: 'relay_denied' });
+  });
+
   it('5.7.25 is reverse DNS (PTR), not SPF or DKIM', () => {
     const explanation = explain('550 5.7.25');
     expect(explanation.category).toBe('authentication');
