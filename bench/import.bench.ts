@@ -95,7 +95,8 @@ function psqlSeconds(command: string, schema?: string): number {
 
 const copyFile = (file: string, schema: string) => psqlSeconds(`\\copy ${schema}.staging FROM '${file}' WITH (FORMAT csv, HEADER true)`);
 
-const storedColumns = 'occurred_at, sending_inbox, recipient, reply_code, enhanced_code, diagnostic, category, auth_check, provider, sequencer, campaign, external_id';
+// Every column the import writes (src/store/bounces.ts), so the floor stores what the import stores.
+const storedColumns = 'occurred_at, sending_inbox, recipient, reply_code, enhanced_code, diagnostic, category, auth_check, provider, smtp_stage, sequencer, campaign, external_id';
 
 /**
  * The floor any importer of these rows meets: the rows the import stored, exported, then written
