@@ -1,5 +1,6 @@
 import type { Kind } from '../rows.js';
 import type { Adapter, Format } from './adapter.js';
+import { emailbisonBounces } from './emailbison.js';
 import { genericBounces, genericComplaints, genericSends } from './generic.js';
 import { instantlyBounces, instantlySends } from './instantly.js';
 import { lemlistBounces } from './lemlist.js';
@@ -15,6 +16,7 @@ const adapters: readonly Adapter[] = [
   instantlySends,
   lemlistBounces,
   plusvibeBounces,
+  emailbisonBounces,
 ];
 
 export function findAdapter<K extends Kind>(kind: K, format: Format): Adapter<K> | undefined {
