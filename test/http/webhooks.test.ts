@@ -151,7 +151,8 @@ describe(`sequencer webhooks through the app's HTTP server on ${databaseLabel}`,
     );
     const response = await post(harness, `/webhooks/instantly?token=${token}`, JSON.stringify(events));
     expect(await response.json()).toEqual({ ok: true, stored: 20, duplicates: 0, conflicts: 0, ignored: 0, held: 0 });
-    await upsertSends(harness.store.pool, [{ day, sending_inbox: 'lukas@card-example.io', sent: 120 }]);
+    // Instantly's daily analytics counted 26 bounces: 6 never reached smtp-desk as events.
+    await upsertSends(harness.store.pool, [{ day, sending_inbox: 'lukas@card-example.io', sent: 120, reported_bounces: 26 }]);
     const { rows } = await harness.store.pool.query('SELECT events, bounces, deferrals FROM bounce_daily WHERE sending_domain = $1', ['card-example.io']);
     expect(rows).toEqual([{ events: 20, bounces: 20, deferrals: 0 }]);
 
@@ -160,6 +161,7 @@ describe(`sequencer webhooks through the app's HTTP server on ${databaseLabel}`,
     const { body } = await harness.fake.waitForResponse();
     expect(body.text).toBe(`card-example.io (active) on ${day}: pull, 16.7 % bounced (20 of 120 sent)`);
     expect(JSON.stringify(body.blocks)).toContain('is over the 7 % pull line');
+    expect(JSON.stringify(body.blocks)).toContain(`The sequencer counted 26 bounces on ${day}; 20 reached smtp-desk as events. 6 missing: check the webhook and ` + '`smtp-desk rejects`.');
   });
 
   it.each([
