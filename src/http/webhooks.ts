@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import { formats } from '../ingest/adapters/adapter.js';
+import { webhookAdapter } from '../ingest/adapters/index.js';
 import { importRecords, type Rejection } from '../ingest/import.js';
 import type { SourceRecord } from '../ingest/records.js';
-import { webhookAdapter } from '../ingest/replay.js';
 import { holdPayloads } from '../store/dead-letters.js';
 import type { AppContext } from '../context.js';
 import { sendJson } from './healthz.js';

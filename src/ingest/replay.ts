@@ -1,7 +1,7 @@
 import { heldPayloads, markReplayed, updateHeldReasons, type DeadLetter } from '../store/dead-letters.js';
 import type { Queryable } from '../store/store.js';
-import { formats, type Adapter, type Format } from './adapters/adapter.js';
-import { findAdapter } from './adapters/index.js';
+import type { Adapter } from './adapters/adapter.js';
+import { webhookAdapter } from './adapters/index.js';
 import { importRecords, type ImportCounts } from './import.js';
 import type { SourceRecord } from './records.js';
 
@@ -12,10 +12,6 @@ export interface ReplayResult {
 }
 
 export type BounceAdapterFor = (sequencer: string) => Adapter<'bounces'> | undefined;
-
-/** The adapter a webhook of `sequencer` is read with (`POST /webhooks/<sequencer>`). */
-export const webhookAdapter: BounceAdapterFor = (sequencer) =>
-  formats.includes(sequencer as Format) ? findAdapter('bounces', sequencer as Format) : undefined;
 
 async function* once<T>(item: T): AsyncGenerator<T> {
   yield item;

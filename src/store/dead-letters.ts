@@ -13,10 +13,13 @@ const holdSql = `INSERT INTO webhook_dead_letters (sequencer, payload, reason)
 SELECT $1, p, r FROM unnest($2::jsonb[], $3::text[]) AS i(p, r)
 ON CONFLICT (sequencer, md5(payload::text)) DO NOTHING`;
 
+/** Postgres jsonb cannot hold a NUL character (`\u0000`): it is dropped, as the adapters drop it from stored text. */
+const withoutNul = (_key: string, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value);
+
 /** Holds the payloads with their reasons; one already held is held once. Returns how many were new. */
 export async function holdPayloads(db: Queryable, sequencer: string, held: readonly { payload: unknown; reason: string }[]): Promise<number> {
   if (held.length === 0) return 0;
-  const result = await db.query(holdSql, [sequencer, held.map((h) => JSON.stringify(h.payload)), held.map((h) => h.reason)]);
+  const result = await db.query(holdSql, [sequencer, held.map((h) => JSON.stringify(h.payload, withoutNul) ?? 'null'), held.map((h) => h.reason)]);
   return result.rowCount ?? 0;
 }
 

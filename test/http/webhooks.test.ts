@@ -109,6 +109,13 @@ describe(`sequencer webhooks through the app's HTTP server on ${databaseLabel}`,
     expect(await held("_id = 'act_huge'")).toEqual([]);
   });
 
+  it('holds a payload with a NUL character, which Postgres JSON cannot hold, without it', async () => {
+    const response = await post(harness, `/webhooks/lemlist?token=${token}`, JSON.stringify(lemlistBounce({ _id: 'act_nul', leadEmail: 'no\u0000body' })));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ held: 1 });
+    expect(await held("_id = 'act_nul'")).toEqual([{ sequencer: 'lemlist', reason: 'leadEmail: not an email address: "no\\u0000body"', payload: lemlistBounce({ _id: 'act_nul', leadEmail: 'nobody' }) }]);
+  });
+
   it('answers a redelivered event id with other content as a conflict, stored once as it first came', async () => {
     const body = JSON.stringify(lemlistBounce({ _id: 'act_conflict' }));
     expect((await post(harness, `/webhooks/lemlist?token=${token}`, body)).status).toBe(200);
