@@ -1,7 +1,7 @@
 import { readJsonLines, type JsonLineRecord } from './jsonl.js';
 
 /** Above this a JSON array is refused: it is read whole, where JSON lines stream. */
-export const jsonArrayLimit = 256 * 1024 * 1024;
+const jsonArrayLimit = 256 * 1024 * 1024;
 
 /**
  * JSON payloads from text chunks: one JSON array of them (as an API returns a list; each element

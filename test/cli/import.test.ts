@@ -129,6 +129,26 @@ describe(`smtp-desk import on ${databaseLabel}`, () => {
     expect(await count(`SELECT count(*) AS n FROM bounce_events WHERE sequencer = '${format}'`)).toBe(1);
   });
 
+  it('reads a JSON array of Smartlead payloads, keeping a bounce the sender caused out of the invalid addresses', async () => {
+    const file = await write(
+      'smartlead.json',
+      JSON.stringify([
+        smartleadBounce({ stats_id: 'array-lead', from_email: 'ana@array-sender.example', to_email: 'gone@acme.example' }),
+        smartleadBounce({ stats_id: 'array-sender', from_email: 'ana@array-sender.example', to_email: 'other@acme.example', is_sender_originated_bounce: true }),
+      ]),
+    );
+    const result = await run(['bounces', file, '--format', 'smartlead']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^read 2, inserted 2, /);
+    const events = await store.pool.query("SELECT external_id, sender_originated, category FROM bounce_events WHERE sending_inbox = 'ana@array-sender.example' ORDER BY 1");
+    expect(events.rows).toEqual([
+      { external_id: 'array-lead', sender_originated: false, category: 'invalid_recipient' },
+      { external_id: 'array-sender', sender_originated: true, category: 'invalid_recipient' },
+    ]);
+    const rollup = await store.pool.query("SELECT bounces, invalid FROM bounce_daily WHERE sending_domain = 'array-sender.example'");
+    expect(rollup.rows).toEqual([{ bounces: 2, invalid: 1 }]);
+  });
+
   it('classifies what the payload says: Spamhaus in a lemlist error is a reputation block', async () => {
     const { rows } = await store.pool.query("SELECT reply_code, enhanced_code, category FROM bounce_events WHERE sequencer = 'lemlist'");
     expect(rows).toEqual([{ reply_code: 550, enhanced_code: '5.7.1', category: 'reputation' }]);

@@ -202,11 +202,14 @@ describe(`sequencer webhooks through the app's HTTP server on ${databaseLabel}`,
       expect(refused.status).toBe(401);
       expect(((await refused.json()) as { error: string }).error).toBe('no X-Smartlead-Signature, and the payload does not carry the secret as secret_key');
     }
+    // The signature as Smartlead documents it, sha256=<hex>.
+    const prefixed = JSON.stringify(smartleadBounce({ stats_id: 'sha256-prefixed' }));
+    expect(await (await post(harness, '/webhooks/smartlead', prefixed, { 'x-smartlead-signature': `sha256=${sign(prefixed)}` })).json()).toMatchObject({ stored: 1 });
     // A signature header that is wrong is refused even when the payload carries the secret.
     const wrongSigned = JSON.stringify(smartleadBounce({ stats_id: 'wrong-signed', secret_key: smartleadSecret }));
     expect((await post(harness, '/webhooks/smartlead', wrongSigned, { 'x-smartlead-signature': sign(wrongSigned, 'other') })).status).toBe(401);
     const { rows } = await harness.store.pool.query("SELECT external_id FROM bounce_events WHERE sequencer = 'smartlead' AND external_id <> '9c1e0a44-5f3b-4d0e-9d6a-2b4f8e1c7a10' ORDER BY 1");
-    expect(rows).toEqual([{ external_id: 'by-secret-key' }]);
+    expect(rows).toEqual([{ external_id: 'by-secret-key' }, { external_id: 'sha256-prefixed' }]);
     expect(await held("stats_id IN ('wrong-key', 'no-key', 'wrong-signed')")).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ const holdsCode = (value: string) => findCodes(value).some((mention) => mention.
  * What the receiver said: `bounce_message.text` is a preview that may be cut short, `.html` the
  * whole report. The longer of the two, and the html whenever the preview holds no SMTP code.
  */
-export function smartleadReply(message: { text: string; html: string } | null | undefined): string {
+function smartleadReply(message: { text: string; html: string } | null | undefined): string {
   const preview = (message?.text ?? '').trim();
   const report = message?.html ? htmlToText(message.html) : '';
   if (report === '') return preview;
