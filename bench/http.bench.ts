@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatRate, machineLine } from './support/machine.js';
+import { stubSlackApi } from './support/slack-stub.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The two ways to start smtp-desk: node's arguments before the verb. */
@@ -81,19 +82,6 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
     });
     child.on('exit', (code) => reject(new Error(`exited ${code} before ready: ${seen}`)));
   });
-}
-
-/** Answers auth.test like Slack does, so the app's start-up check has a Slack to talk to. */
-async function stubSlackApi(): Promise<{ server: http.Server; url: string }> {
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, user_id: 'U0BENCH', bot_id: 'B0BENCH', team_id: 'T0BENCH' }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/api/` };
 }
 
 const slackApi = await stubSlackApi();

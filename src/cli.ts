@@ -6,6 +6,7 @@ const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
   lookup: { summary: 'explain an SMTP reply code or bounce text (--json; --jsonl reads stdin)', load: async () => (await import('./cli/lookup.js')).lookup },
   migrate: { summary: 'apply pending database migrations', load: async () => (await import('./cli/migrate.js')).migrate },
   import: { summary: 'load bounces, sends or complaints from a CSV or JSON-lines file (--format, --rejects)', load: async () => (await import('./cli/import.js')).importVerb },
+  rejects: { summary: 'list the webhook payloads held because no adapter could read them (--json); --replay stores them', load: async () => (await import('./cli/held-payloads.js')).rejectsVerb },
   domain: { summary: "a domain's status, history and last 7 days (--json); --set changes its status", load: async () => (await import('./cli/domain.js')).domain },
   digest: { summary: "post the day's domain-health digest to DIGEST_CHANNEL once (--date, --dry-run, --json, --all)", load: async () => (await import('./cli/digest.js')).digest },
   dns: { summary: 'check SPF, DMARC, DKIM, MX and blocklists of a domain (--selector, --ip, --json); --all audits every active domain', load: async () => (await import('./cli/dns.js')).dns },

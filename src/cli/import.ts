@@ -14,8 +14,9 @@ import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
 const usageText = `usage: smtp-desk import bounces|sends|complaints <file|-> [--format FORMAT] [--rejects FILE]
 
-  FORMAT   generic (CSV, default); bounces also smartlead, instantly, lemlist, plusvibe (JSON lines,
-           one webhook payload or activity per line); sends also instantly (daily account analytics CSV)
+  FORMAT   generic (CSV, default); bounces also smartlead, instantly, lemlist, plusvibe, emailbison
+           (JSON: one webhook payload or activity per line, or one array of them); sends also
+           instantly (daily account analytics JSON, as the API returns it, or JSON lines)
   --rejects FILE   write rejected and conflicting rows to FILE as CSV: the input's columns plus line
                    and reason (created or emptied only when there is such a row; never the input
                    or a symbolic link)

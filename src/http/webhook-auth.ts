@@ -8,7 +8,11 @@ export function safeEqual(a: string, b: string): boolean {
 }
 
 export type WebhookAuth =
-  /** Smartlead signs each delivery: hex HMAC-SHA256 of the raw body in X-Smartlead-Signature. */
+  /**
+   * Smartlead with SMARTLEAD_WEBHOOK_SECRET: the hex HMAC-SHA256 of the raw body in
+   * X-Smartlead-Signature, or, when no such header came, the secret as the payload's `secret_key`
+   * (Smartlead's webhook API has no signing secret; its payloads carry the one set for the webhook).
+   */
   | { kind: 'smartlead-signature'; secret: string }
   /** Every other sender (and Smartlead without a secret): ?token= in the URL. */
   | { kind: 'url-token'; token: string }
@@ -28,4 +32,10 @@ export function validSignature(secret: string, body: Buffer, header: string | st
 
 export function validToken(token: string, given: string | null): boolean {
   return given !== null && safeEqual(given, token);
+}
+
+/** Whether a Smartlead payload carries `secret` as its `secret_key`. */
+export function carriesSecret(secret: string, payload: unknown): boolean {
+  const given = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>).secret_key : undefined;
+  return typeof given === 'string' && safeEqual(given, secret);
 }

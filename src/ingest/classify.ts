@@ -77,6 +77,7 @@ export function createBounceClassifier(): (input: BounceInput) => BounceRecord {
       sequencer: input.sequencer,
       campaign: input.campaign,
       external_id: input.external_id,
+      sender_originated: input.sender_originated ?? false,
     };
   };
 }

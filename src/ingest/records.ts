@@ -2,7 +2,8 @@ import { UserFacingError } from '../errors.js';
 import { printable } from '../printable.js';
 import type { Adapter } from './adapters/adapter.js';
 import { readCsv, type CsvRecord } from './csv.js';
-import { readJsonLines, type JsonLineRecord } from './jsonl.js';
+import { readJsonRecords } from './json-input.js';
+import type { JsonLineRecord } from './jsonl.js';
 
 /** One input record: what the adapter validates (`data`), or why it cannot (`error`). */
 export interface SourceRecord {
@@ -34,7 +35,7 @@ const jsonRecord = ({ line, text, value, error }: JsonLineRecord): SourceRecord 
   error ? { line, raw: [text], error } : { line, raw: [text], data: value };
 
 async function* jsonRecords(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<SourceRecord[]> {
-  for await (const batch of readJsonLines(chunks)) yield batch.map(jsonRecord);
+  for await (const batch of readJsonRecords(chunks)) yield batch.map(jsonRecord);
 }
 
 async function openCsv(chunks: AsyncIterable<string | Buffer>, adapter: Adapter): Promise<RecordSource> {

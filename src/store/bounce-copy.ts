@@ -60,6 +60,8 @@ function writeLine(buffer: Buffer, start: number, r: BounceRecord): number {
   at = writeNullable(buffer, at, r.campaign);
   buffer[at++] = tab;
   at = writeNullable(buffer, at, r.external_id);
+  buffer[at++] = tab;
+  buffer[at++] = r.sender_originated ? 0x74 : 0x66; // t, f
   buffer[at++] = newline;
   return at;
 }

@@ -14,4 +14,6 @@ export interface BounceRecord {
   sequencer: string;
   campaign: string | null;
   external_id: string | null;
+  /** The sender's side caused it (Smartlead's is_sender_originated_bounce): not counted as an invalid address; left out means false. */
+  sender_originated?: boolean;
 }

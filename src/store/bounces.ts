@@ -20,7 +20,11 @@ const columns = [
   ['sequencer', 'text'],
   ['campaign', 'text'],
   ['external_id', 'text'],
+  ['sender_originated', 'boolean'],
 ] as const satisfies readonly (readonly [keyof BounceRecord, string])[];
+
+/** Values of the optional fields a record leaves out, where null is not what left out means. */
+const columnDefaults: Partial<Record<keyof BounceRecord, unknown>> = { sender_originated: false };
 
 const insertSql = `INSERT INTO bounce_events (${columns.map(([name]) => name).join(', ')})
 SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
@@ -34,7 +38,7 @@ export async function insertBounces(db: Queryable, records: readonly BounceRecor
   if (records.length === 0) return 0;
   const result = await db.query(
     insertSql,
-    columns.map(([name]) => records.map((record) => record[name] ?? null)),
+    columns.map(([name]) => records.map((record) => record[name] ?? columnDefaults[name] ?? null)),
   );
   return result.rowCount ?? 0;
 }

@@ -48,7 +48,7 @@ describe(`bounce counts from import to digest on ${databaseLabel}`, () => {
 
   it('counts sequencer bounces without a reply code as bounces, and a 4xx deferral as a deferral', async () => {
     const bounces = Array.from({ length: 20 }, (_, i) =>
-      instantlyBounce({ lead_email: `lead${i}@prospect${i % 4}.example`, timestamp: `${day}T15:${String(i).padStart(2, '0')}:00.000Z` }),
+      instantlyBounce({ email_id: `email-${i}`, lead_email: `lead${i}@prospect${i % 4}.example`, timestamp: `${day}T15:${String(i).padStart(2, '0')}:00.000Z` }),
     );
     const imported = await cli(['import', 'bounces', '-', '--format', 'instantly'], jsonLines(bounces));
     expect(imported.stdout).toMatch(/^read 20, inserted 20, /);

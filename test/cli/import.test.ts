@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliEntry, tempDir, type CliRun } from '../support/cli.js';
 import { childDatabaseEnv, databaseLabel, openTestStore, type TestStore } from '../support/db.js';
-import { instantlyBounce, jsonLines, lemlistBounce, plusvibeBounce, smartleadBounce } from '../ingest/fixtures.js';
+import { emailbisonBounce, instantlyBounce, instantlyDailyAnalytics, jsonLines, lemlistBounce, plusvibeBounce, smartleadBounce } from '../ingest/fixtures.js';
 
 
 const header = 'occurred_at,sending_inbox,recipient,reply_code,enhanced_code,diagnostic,campaign,external_id';
@@ -119,6 +119,7 @@ describe(`smtp-desk import on ${databaseLabel}`, () => {
     ['instantly', [instantlyBounce(), instantlyBounce({ event_type: 'reply_received' })]],
     ['lemlist', [lemlistBounce(), lemlistBounce({ type: 'emailsOpened', _id: 'act_other' })]],
     ['plusvibe', [plusvibeBounce(), plusvibeBounce({ webhook_event: 'EMAIL_SENT' })]],
+    ['emailbison', [emailbisonBounce(), emailbisonBounce({ event: { type: 'EMAIL_SENT' } })]],
   ] as const)('imports %s payloads from standard input, once', async (format, payloads) => {
     const first = await run(['bounces', '-', '--format', format], jsonLines(payloads));
     expect(first).toMatchObject({ code: 0, stderr: '' });
@@ -126,6 +127,26 @@ describe(`smtp-desk import on ${databaseLabel}`, () => {
     const second = await run(['bounces', '-', '--format', format], jsonLines(payloads));
     expect(second.stdout).toMatch(/^read 2, inserted 0, replaced 0, duplicates 1, conflicts 0, ignored 1, rejected 0 /);
     expect(await count(`SELECT count(*) AS n FROM bounce_events WHERE sequencer = '${format}'`)).toBe(1);
+  });
+
+  it('reads a JSON array of Smartlead payloads, keeping a bounce the sender caused out of the invalid addresses', async () => {
+    const file = await write(
+      'smartlead.json',
+      JSON.stringify([
+        smartleadBounce({ stats_id: 'array-lead', from_email: 'ana@array-sender.example', to_email: 'gone@acme.example' }),
+        smartleadBounce({ stats_id: 'array-sender', from_email: 'ana@array-sender.example', to_email: 'other@acme.example', is_sender_originated_bounce: true }),
+      ]),
+    );
+    const result = await run(['bounces', file, '--format', 'smartlead']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^read 2, inserted 2, /);
+    const events = await store.pool.query("SELECT external_id, sender_originated, category FROM bounce_events WHERE sending_inbox = 'ana@array-sender.example' ORDER BY 1");
+    expect(events.rows).toEqual([
+      { external_id: 'array-lead', sender_originated: false, category: 'invalid_recipient' },
+      { external_id: 'array-sender', sender_originated: true, category: 'invalid_recipient' },
+    ]);
+    const rollup = await store.pool.query("SELECT bounces, invalid FROM bounce_daily WHERE sending_domain = 'array-sender.example'");
+    expect(rollup.rows).toEqual([{ bounces: 2, invalid: 1 }]);
   });
 
   it('classifies what the payload says: Spamhaus in a lemlist error is a reputation block', async () => {
@@ -136,16 +157,27 @@ describe(`smtp-desk import on ${databaseLabel}`, () => {
   it('imports sends (generic and Instantly analytics) replacing earlier counts, and complaints', async () => {
     const sends = await write('sends.csv', 'day,sending_inbox,sent,notes\n2026-11-27,Ana@Outreach-Example.com,18,x\n2026-11-27,bo@outreach-example.com,20,\n');
     expect((await run(['sends', sends])).stdout).toMatch(/^read 2, inserted 2, replaced 0, duplicates 0, /);
+    // As GET /api/v2/accounts/analytics/daily returns it: one JSON array.
     const analytics = await write(
-      'instantly.csv',
-      'date,email_account,sent,bounced,contacted,new_leads_contacted,opened,unique_opened,replies,unique_replies,clicks,unique_clicks\n' +
-        '2026-11-27,ana@outreach-example.com,21,1,21,15,9,8,2,2,0,0\n2026-11-27,bo@outreach-example.com,20,0,20,20,5,5,1,1,0,0\n',
+      'instantly.json',
+      JSON.stringify([
+        instantlyDailyAnalytics({ email_account: 'ana@outreach-example.com', sent: 21, bounced: 1 }),
+        instantlyDailyAnalytics({ email_account: 'bo@outreach-example.com', sent: 20, bounced: 0 }),
+      ]),
     );
     const result = await run(['sends', analytics, '--format', 'instantly']);
     expect(result).toMatchObject({ code: 0 });
-    expect(result.stdout).toMatch(/^read 2, inserted 0, replaced 1, duplicates 1, /);
+    // bo's sent stays 20, but Instantly's bounce count is new beside it: both rows replace what was stored.
+    expect(result.stdout).toMatch(/^read 2, inserted 0, replaced 2, duplicates 0, /);
+    const again = await run(['sends', analytics, '--format', 'instantly']);
+    expect(again.stdout).toMatch(/^read 2, inserted 0, replaced 0, duplicates 2, /);
     const { rows } = await store.pool.query("SELECT sent::int AS sent, inboxes FROM send_daily_rollup WHERE sending_domain = 'outreach-example.com'");
     expect(rows).toEqual([{ sent: 41, inboxes: 2 }]);
+    const reported = await store.pool.query("SELECT sending_inbox, reported_bounces FROM daily_sends WHERE sending_domain = 'outreach-example.com' ORDER BY 1");
+    expect(reported.rows).toEqual([
+      { sending_inbox: 'ana@outreach-example.com', reported_bounces: 1 },
+      { sending_inbox: 'bo@outreach-example.com', reported_bounces: 0 },
+    ]);
 
     const complaints = await write('complaints.csv', 'day,sending_domain,complaints,spam_rate\n2026-11-27,outreach-example.com,3,\n2026-11-27,reach-example.io,,0.004\n');
     expect((await run(['complaints', complaints])).code).toBe(0);

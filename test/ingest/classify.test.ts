@@ -31,6 +31,7 @@ function expected(row: BounceInput) {
     auth_check: reading.auth_check,
     provider: reading.provider,
     smtp_stage: reading.smtp_stage,
+    sender_originated: row.sender_originated ?? false,
   };
 }
 

@@ -1,44 +1,36 @@
 /**
- * Payloads shaped like the sequencers' own: the fields their docs and real deliveries carry,
- * including the ones smtp-desk ignores.
+ * Payloads shaped like the sequencers' own, field for field as issue #13 gives them from the
+ * tools' documentation (EmailBison: from public integrations), including the fields smtp-desk
+ * ignores. Nothing a tool does not send is added (PlusVibe sends no message id).
  */
+
+/** The whole bounced report, as Smartlead gives it in `bounce_message.html`. */
+export const smartleadReportHtml =
+  '<html><head><style>p{margin:0}</style></head><body><p>Delivery to the following recipient failed permanently:</p>' +
+  '<p>&nbsp;&nbsp;jordan.lee@acme-industries.example</p><p>Technical details of permanent failure:<br>' +
+  'The response from the remote server was:</p><p>550 5.1.1 The email account that you tried to reach does not exist. ' +
+  'Please try double-checking the recipient&#39;s email address for typos or unnecessary spaces. ' +
+  'For more information, go to https://support.google.com/mail/?p=NoSuchUser</p></body></html>';
 
 export function smartleadBounce(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    webhook_id: 48213,
-    webhook_name: 'Bounces to smtp-desk',
-    webhook_url: 'https://desk.example.com/webhooks/smartlead',
     event_type: 'EMAIL_BOUNCE',
-    event_timestamp: '2026-11-27T14:03:11.482Z',
+    event_timestamp: '2026-11-27T14:03:11.482913+00:00',
+    from_email: 'ana@outreach-example.com',
+    to_email: 'Jordan.Lee@Acme-Industries.example',
+    stats_id: '9c1e0a44-5f3b-4d0e-9d6a-2b4f8e1c7a10',
+    bounce_message: {
+      // A preview, cut short.
+      text: '550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the rec',
+      html: smartleadReportHtml,
+      time: '2026-11-27T14:03:11.000000+00:00',
+    },
+    is_sender_originated_bounce: false,
+    sequence_number: 2,
     campaign_id: 918273,
     campaign_name: 'Q4 Heads of Ops',
-    campaign_status: 'ACTIVE',
-    client_id: null,
-    sequence_number: 2,
-    stats_id: '9c1e0a44-5f3b-4d0e-9d6a-2b4f8e1c7a10',
-    from_email: 'Ana Ruiz <ana@outreach-example.com>',
-    to_email: 'Jordan.Lee@Acme-Industries.example',
-    to_name: 'Jordan Lee',
     sl_email_lead_id: 1928374,
-    sl_email_lead_map_id: 5647382,
-    sl_lead_email: 'jordan.lee@acme-industries.example',
-    subject: 'Quick question about your ops stack',
-    sent_message: {
-      message_id: '<a1b2c3d4@outreach-example.com>',
-      html: '<div>Hi Jordan, quick question…</div>',
-      text: 'Hi Jordan, quick question…',
-      time: '2026-11-27T14:02:58.000Z',
-    },
-    bounce_message: {
-      message_id: '<bounce-77@mx.google.com>',
-      html: '',
-      text: "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. https://support.google.com/mail/?p=NoSuchUser",
-      time: '2026-11-27T14:03:11.000Z',
-    },
     secret_key: '',
-    app_url: 'https://app.smartlead.ai/app/email-campaign/918273/analytics',
-    description: 'Email bounced',
-    metadata: { webhook_created_at: '2026-10-01T09:00:00.000Z' },
     ...overrides,
   };
 }
@@ -52,10 +44,11 @@ export function instantlyBounce(overrides: Record<string, unknown> = {}): Record
     campaign_name: 'EU Logistics – wave 3',
     lead_email: 'm.schulz@spedition-nord.example',
     email_account: 'lukas@reach-example.io',
-    unibox_url: 'https://app.instantly.ai/app/unibox?thread_search=m.schulz@spedition-nord.example',
     step: 1,
     variant: 1,
     is_first: true,
+    email_id: '0193f2a7-5c1e-7d40-9b2a-6e8f1c3d5a70',
+    // Lead custom fields come at the top level.
     firstName: 'Maria',
     lastName: 'Schulz',
     companyName: 'Spedition Nord',
@@ -63,48 +56,96 @@ export function instantlyBounce(overrides: Record<string, unknown> = {}): Record
   };
 }
 
-export function lemlistBounce(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+/** One day of one inbox from `GET /api/v2/accounts/analytics/daily`. */
+export function instantlyDailyAnalytics(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    _id: 'act_7Hq2kX9pLmN3vR8sT',
-    type: 'emailsBounced',
-    isFirst: true,
-    createdAt: '2026-11-27T09:41:05.120Z',
-    teamId: 'tea_Zk3Jq8WnP2xY',
-    leadId: 'lea_Qm5Rt7Vx9Zb2',
-    campaignId: 'cam_Hn4Jk6Lm8Np0',
-    campaignName: 'Agencies FR',
-    sequenceId: 'seq_Ab1Cd2Ef3Gh4',
-    sequenceStep: 0,
-    emailTemplateId: 'etp_Ij5Kl6Mn7Op8',
-    leadEmail: 'claire@agence-lumiere.example',
-    leadFirstName: 'Claire',
-    leadLastName: 'Martin',
-    leadCompanyName: 'Agence Lumière',
-    sendUserId: 'usr_Qr9St0Uv1Wx2',
-    sendUserEmail: 'paul@prospect-example.fr',
-    sendUserName: 'Paul Durand',
-    errorMessage: '550 5.7.1 Service unavailable, Client host [203.0.113.7] blocked using Spamhaus. https://www.spamhaus.org/query/ip/203.0.113.7',
-    emailId: 'msg_Yz3Ab4Cd5Ef6',
-    metaData: { source: 'api' },
+    date: '2026-11-27',
+    email_account: 'lukas@reach-example.io',
+    sent: 120,
+    bounced: 4,
+    contacted: 110,
+    new_leads_contacted: 60,
+    opened: 41,
+    unique_opened: 33,
+    replies: 5,
+    unique_replies: 4,
+    replies_automatic: 2,
+    unique_replies_automatic: 2,
+    clicks: 3,
+    unique_clicks: 2,
     ...overrides,
   };
 }
 
+export function lemlistBounce(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'emailsBounced',
+    _id: 'act_7Hq2kX9pLmN3vR8sT',
+    createdAt: '2026-11-27T09:41:05.120Z',
+    leadEmail: 'claire@agence-lumiere.example',
+    sendUserEmail: 'paul@prospect-example.fr',
+    sendUserMailboxId: 'usm_Kp4Lq5Mr6Ns7',
+    campaignId: 'cam_Hn4Jk6Lm8Np0',
+    campaignName: 'Agencies FR',
+    messageId: '<lm-5f1e2d3c@prospect-example.fr>',
+    emailId: 'msg_Yz3Ab4Cd5Ef6',
+    sequenceStep: 0,
+    errorMessage: '550 5.7.1 Service unavailable, Client host [203.0.113.7] blocked using Spamhaus. https://www.spamhaus.org/query/ip/203.0.113.7',
+    ...overrides,
+  };
+}
+
+/** The whole report PlusVibe gives in `msg`. */
+export const plusvibeReport = [
+  'Reporting-MTA: dns; mail.growth-example.co',
+  'X-Postfix-Queue-ID: 4Xk9Lm2PqRz',
+  'Arrival-Date: Fri, 27 Nov 2026 18:12:40 +0000',
+  '',
+  'Final-Recipient: rfc822; sam@brightlabs.example',
+  'Original-Recipient: rfc822;sam@brightlabs.example',
+  'Action: failed',
+  'Status: 5.7.1',
+  'Remote-MTA: dns; mx1.brightlabs.example',
+  'Diagnostic-Code: smtp; 554 5.7.1 Message rejected as spam by Content Filtering.',
+].join('\n');
+
 export function plusvibeBounce(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     webhook_event: 'BOUNCED_EMAIL',
-    workspace_id: '66a1f0c2e4b0a1b2c3d4e5f6',
-    camp_id: '66b2e1d3f5c1b2c3d4e5f6a7',
-    campaign_name: 'SaaS founders US',
-    lead_id: '66c3f2e4a6d2c3d4e5f6a7b8',
-    lead_email: 'sam@brightlabs.example',
-    first_name: 'Sam',
-    sender_email: 'nina@growth-example.co',
-    message_id: '<pv-20261127-8842@growth-example.co>',
-    bounce_type: 'HARD',
     date: '2026-11-27T18:12:44.000Z',
-    msg: '554 5.7.1 Message rejected as spam by Content Filtering.',
+    sender_email: 'nina@growth-example.co',
+    lead_email: 'sam@brightlabs.example',
+    campaign_name: 'SaaS founders US',
+    camp_id: '66b2e1d3f5c1b2c3d4e5f6a7',
+    msg: plusvibeReport,
+    workspace_name: 'Growth Example',
+    lead_mx: 'mx1.brightlabs.example',
+    sender_mx: 'aspmx.l.google.com',
+    is_verified: 'yes',
+    is_camp_paused: false,
+    webhook_id: '66d4a3f5b7e3d4e5f6a7b8c9',
     ...overrides,
+  };
+}
+
+export function emailbisonBounce(overrides: { event?: Record<string, unknown>; data?: Record<string, unknown> } = {}): Record<string, unknown> {
+  return {
+    event: { type: 'EMAIL_BOUNCED', workspace_id: 14, workspace_name: 'Northwind Outbound', ...overrides.event },
+    data: {
+      reply: {
+        id: 88231,
+        type: 'Bounced',
+        text_body:
+          "Delivery has failed to these recipients or groups:\nd.okafor@harbor-freight.example\nThe email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.\nRemote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
+        from_email_address: 'mailer-daemon@mail.bison-example.net',
+      },
+      campaign_event: { id: 551204, type: 'bounce', created_at: '2026-11-27T11:05:32.000000Z' },
+      scheduled_email: { id: 774512, lead_id: 30911, raw_message_id: '<20261127110501.774512@bison-example.net>' },
+      campaign: { id: 312, name: 'Freight ops Q4' },
+      lead: { id: 30911, email: 'd.okafor@harbor-freight.example' },
+      sender_email: { id: 77, email: 'tom@bison-example.net' },
+      ...overrides.data,
+    },
   };
 }
 

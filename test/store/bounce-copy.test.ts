@@ -10,7 +10,7 @@ function referenceLine(r: BounceRecord): string {
   return (
     `${r.occurred_at.toISOString()}\t${text(r.sending_inbox)}\t${text(r.recipient)}\t${r.reply_code ?? '\\N'}\t` +
     `${nullable(r.enhanced_code)}\t${text(r.diagnostic)}\t${text(r.category)}\t${nullable(r.auth_check)}\t` +
-    `${nullable(r.provider)}\t${nullable(r.smtp_stage ?? null)}\t${text(r.sequencer)}\t${nullable(r.campaign)}\t${nullable(r.external_id)}\n`
+    `${nullable(r.provider)}\t${nullable(r.smtp_stage ?? null)}\t${text(r.sequencer)}\t${nullable(r.campaign)}\t${nullable(r.external_id)}\t${r.sender_originated ? 't' : 'f'}\n`
   );
 }
 
@@ -51,6 +51,7 @@ function record(random: Random, longText: boolean): BounceRecord {
     sequencer: text(random, 12),
     campaign: nullable(random, 30),
     external_id: nullable(random, 30),
+    ...(random.chance(0.5) ? { sender_originated: random.chance(0.5) } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Kind } from '../rows.js';
-import type { Adapter, Format } from './adapter.js';
+import { formats, type Adapter, type Format } from './adapter.js';
+import { emailbisonBounces } from './emailbison.js';
 import { genericBounces, genericComplaints, genericSends } from './generic.js';
 import { instantlyBounces, instantlySends } from './instantly.js';
 import { lemlistBounces } from './lemlist.js';
@@ -15,6 +16,7 @@ const adapters: readonly Adapter[] = [
   instantlySends,
   lemlistBounces,
   plusvibeBounces,
+  emailbisonBounces,
 ];
 
 export function findAdapter<K extends Kind>(kind: K, format: Format): Adapter<K> | undefined {
@@ -24,4 +26,9 @@ export function findAdapter<K extends Kind>(kind: K, format: Format): Adapter<K>
 /** The formats each kind can be imported from. */
 export function formatsFor(kind: Kind): Format[] {
   return adapters.filter((adapter) => adapter.kind === kind).map((adapter) => adapter.format);
+}
+
+/** The adapter a webhook of `sequencer` is read with (`POST /webhooks/<sequencer>`), the same as `import bounces --format <sequencer>`. */
+export function webhookAdapter(sequencer: string): Adapter<'bounces'> | undefined {
+  return formats.includes(sequencer as Format) ? findAdapter('bounces', sequencer as Format) : undefined;
 }

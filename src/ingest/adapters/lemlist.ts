@@ -2,12 +2,16 @@ import { z } from 'zod';
 import { address, instant, optionalText, text } from '../fields.js';
 import type { Adapter } from './adapter.js';
 
-/** lemlist `emailsBounced` activities (API or webhook): sendUserEmail, leadEmail, errorMessage, createdAt, _id. */
+/**
+ * lemlist `emailsBounced` activities (API or webhook; some clients see `emailBounced`):
+ * sendUserEmail, leadEmail, errorMessage (only when the activity failed), createdAt, _id, and
+ * campaignName, which some payloads give as `name`.
+ */
 export const lemlistBounces: Adapter<'bounces'> = {
   kind: 'bounces',
   format: 'lemlist',
   input: 'jsonl',
-  event: { fields: ['type'], value: 'emailsBounced' },
+  event: { fields: ['type'], values: ['emailsBounced', 'emailBounced'] },
   schema: z
     .object({
       _id: optionalText.optional(),
@@ -16,6 +20,7 @@ export const lemlistBounces: Adapter<'bounces'> = {
       leadEmail: address,
       errorMessage: text.optional(),
       campaignName: optionalText.optional(),
+      name: optionalText.optional(),
       campaignId: optionalText.optional(),
     })
     .transform((activity) => ({
@@ -26,7 +31,7 @@ export const lemlistBounces: Adapter<'bounces'> = {
       enhanced_code: null,
       diagnostic: (activity.errorMessage ?? '').trim(),
       sequencer: 'lemlist',
-      campaign: activity.campaignName ?? activity.campaignId ?? null,
+      campaign: activity.campaignName ?? activity.name ?? activity.campaignId ?? null,
       external_id: activity._id ?? null,
     })),
 };

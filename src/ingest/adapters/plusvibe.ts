@@ -2,12 +2,16 @@ import { z } from 'zod';
 import { address, instant, optionalText, text } from '../fields.js';
 import type { Adapter } from './adapter.js';
 
-/** PlusVibe's BOUNCED_EMAIL webhook: sender_email, lead_email, date, msg (the receiver's reply). */
+/**
+ * PlusVibe's BOUNCED_EMAIL webhook: sender_email, lead_email, date, msg (the whole bounce report).
+ * It carries no id of the event (its webhook_id names the webhook), so the event is known by its
+ * content: time, sender, recipient and report, like any event without an external id.
+ */
 export const plusvibeBounces: Adapter<'bounces'> = {
   kind: 'bounces',
   format: 'plusvibe',
   input: 'jsonl',
-  event: { fields: ['webhook_event', 'event_type', 'event'], value: 'BOUNCED_EMAIL' },
+  event: { fields: ['webhook_event'], values: ['BOUNCED_EMAIL'] },
   schema: z
     .object({
       date: instant,
@@ -16,7 +20,6 @@ export const plusvibeBounces: Adapter<'bounces'> = {
       msg: text.optional(),
       campaign_name: optionalText.optional(),
       camp_id: optionalText.optional(),
-      message_id: optionalText.optional(),
     })
     .transform((event) => ({
       occurred_at: event.date,
@@ -27,6 +30,6 @@ export const plusvibeBounces: Adapter<'bounces'> = {
       diagnostic: (event.msg ?? '').trim(),
       sequencer: 'plusvibe',
       campaign: event.campaign_name ?? event.camp_id ?? null,
-      external_id: event.message_id ?? null,
+      external_id: null,
     })),
 };

@@ -20,6 +20,14 @@ export interface DomainCardInput {
   /** When the domain got its current status. */
   statusSince: Date;
   thresholds: Thresholds;
+  /** The bounces the sequencer itself counted on the card's day (its daily analytics), or null when none was imported. */
+  sequencerBounces?: number | null;
+}
+
+/** When the sequencer counted more bounces than reached smtp-desk as events: some were lost on the way. */
+function missingEventsLine(stats: DomainDayStats, counted: number | null | undefined): string | undefined {
+  if (counted == null || counted <= stats.bounces) return undefined;
+  return `:warning: The sequencer counted ${whole(counted)} bounces on ${stats.day}; ${whole(stats.bounces)} reached smtp-desk as events. ${whole(counted - stats.bounces)} missing: check the webhook and \`smtp-desk rejects\`.`;
 }
 
 const rate = (value: number | null) => (value === null ? 'n/a' : percent(value, 2));
@@ -44,9 +52,11 @@ export function domainCardBlocks(input: DomainCardInput): KnownBlock[] {
   const since = statusSince.toISOString().slice(0, 10);
   const pattern = patternWords(verdict.pattern, stats);
   const findings = findingLines(verdict);
+  const missing = missingEventsLine(stats, input.sequencerBounces);
   const lines = [
     ...(findings.length > 0 ? findings : [`No rule flagged it on ${stats.day}.`]),
     ...(pattern ? [`_Where to look:_ ${pattern}`] : []),
+    ...(missing ? [missing] : []),
   ];
   return [
     { type: 'header', text: { type: 'plain_text', text: truncate(verdict.domain, blockKitLimits.headerText) } },
