@@ -24,7 +24,10 @@ export const exitCodes = {
   failure: 1,
   /** Wrong arguments: stderr gives the problem and the verb's usage. */
   usage: 2,
-  /** import: the good rows are stored; some rows were rejected (listed on stderr, and in --rejects). */
+  /**
+   * import: the good rows are stored; some rows were rejected (listed on stderr, and in --rejects).
+   * postmaster pull: the other domains are stored; Postmaster Tools refused some (listed on stderr).
+   */
   rowsRejected: 3,
   /** Nothing to change: the domain already has that status, the day's digest is already posted. */
   unchanged: 4,
