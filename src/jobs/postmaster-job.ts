@@ -1,0 +1,106 @@
+import type { AppContext } from '../context.js';
+import { googleCredentials } from '../config.js';
+import { addDays } from '../day.js';
+import { faultLine } from '../faults.js';
+import { count } from '../health/format.js';
+import { postmasterBatchQuery, type BatchQuery } from '../ingest/postmaster/client.js';
+import { fetchPostmaster, storePostmaster } from '../ingest/postmaster/pull.js';
+import { instanceId } from '../slack/post-digest.js';
+import { listDomains } from '../store/fleet.js';
+import { claimPostmasterPull, finishPostmasterPull, getPostmasterPull } from '../store/postmaster-pulls.js';
+import type { DigestPreparation } from './digest-job.js';
+
+/** How long before the digest is due the pull starts. */
+export const postmasterLeadMs = 15 * 60_000;
+/** Google publishes a day's rates late, sometimes a day or two: each pull asks again for the days before the digest day too. */
+const daysPerPull = 3;
+/** Tries per digest day in one process: before the digest is due, and once more when it is due if that one failed. */
+const triesPerDay = 2;
+const pollMs = 1_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+export interface PostmasterJobOptions {
+  /** The Postmaster Tools call (default: google-auth-library with the GOOGLE_* variables). */
+  batchQuery?: BatchQuery;
+}
+
+/**
+ * serve's Postmaster pull of the digest day (and the two days before it), run as the digest's
+ * preparation: claimed by one replica per day (postmaster_pulls), bounded by POSTMASTER_DEADLINE_MS,
+ * so the digest goes out on time with or without it. Null when GOOGLE_* are not set.
+ */
+export function postmasterPreparation(context: AppContext, options: PostmasterJobOptions = {}): DigestPreparation | null {
+  const { config, logger, store } = context;
+  const credentials = googleCredentials(config);
+  if (!credentials) {
+    logger.info('GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET and GOOGLE_REFRESH_TOKEN are not set: no Postmaster Tools pull before the digest');
+    return null;
+  }
+  const batchQuery = options.batchQuery ?? postmasterBatchQuery(config, credentials);
+  const instance = instanceId();
+  const deadlineMs = config.POSTMASTER_DEADLINE_MS;
+  const tries = new Map<string, number>();
+  const running = new Map<string, Promise<void>>();
+
+  /** Another replica holds the claim: wait for it to finish, up to the deadline. */
+  const awaitOther = async (day: string, until: number) => {
+    while (Date.now() < until && (await getPostmasterPull(store.pool, day))?.status === 'claimed') await sleep(pollMs);
+  };
+
+  const pull = async (day: string, until: number): Promise<'done' | 'failed'> => {
+    const claim = await claimPostmasterPull(store.pool, day, instance, deadlineMs / 1000);
+    if (!claim.claimed) {
+      if (claim.pull.status === 'claimed') await awaitOther(day, until);
+      return claim.pull.status === 'failed' ? 'failed' : 'done';
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), Math.max(0, until - Date.now()));
+    try {
+      const domains = (await listDomains(store.pool, 'active')).map((row) => row.domain);
+      const days = Array.from({ length: daysPerPull }, (_, i) => addDays(day, i - daysPerPull + 1));
+      const outcome = await fetchPostmaster(batchQuery, domains, days, controller.signal);
+      if (controller.signal.aborted) throw controller.signal.reason;
+      await storePostmaster(store.pool, outcome.days);
+      for (const refused of outcome.refused) logger.warn(`Postmaster Tools: ${refused.line}`);
+      const reported = outcome.days.filter((d) => d.reported && d.day === day).length;
+      logger.info(`Postmaster Tools rates for ${day}: ${count(reported, 'domain')} reported of ${count(domains.length, 'active domain')}`);
+      await finishPostmasterPull(store.pool, day, instance, null);
+      return 'done';
+    } catch (error) {
+      const line = controller.signal.aborted
+        ? `it did not finish within POSTMASTER_DEADLINE_MS (${deadlineMs} ms)`
+        : (faultLine(error) ?? (error as Error).message);
+      logger.error(`the Postmaster Tools pull for ${day} failed: ${line}; the digest goes out without it`);
+      await finishPostmasterPull(store.pool, day, instance, line).catch(() => undefined);
+      return 'failed';
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const attempt = async (day: string, until: number) => {
+    try {
+      const ended = await pull(day, until);
+      tries.set(day, ended === 'done' ? triesPerDay : (tries.get(day) ?? 0) + 1);
+    } catch (error) {
+      tries.set(day, (tries.get(day) ?? 0) + 1);
+      logger.error(`the Postmaster Tools pull for ${day} failed: ${faultLine(error) ?? (error as Error).message}; the digest goes out without it`);
+    }
+  };
+
+  return {
+    leadMs: postmasterLeadMs,
+    run(day) {
+      if ((tries.get(day) ?? 0) >= triesPerDay) return Promise.resolve();
+      const until = Date.now() + deadlineMs;
+      let current = running.get(day);
+      if (!current) {
+        current = attempt(day, until).finally(() => running.delete(day));
+        running.set(day, current);
+      }
+      // Whatever happens inside, the digest waits no longer than the deadline.
+      return Promise.race([current, sleep(deadlineMs)]);
+    },
+  };
+}
