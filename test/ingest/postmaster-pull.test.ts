@@ -23,7 +23,7 @@ describe('Postmaster Tools v2 calls', () => {
     google = await startFakeGoogle({ ...credentials, stats: { 'd000.example': busy, 'd001.example': [{ metric: 'spam_rate', date: googleDate(last), value: { intValue: '0' } }] } });
   });
   afterAll(async () => google?.close());
-  beforeEach(() => google.set({ ...credentials, apiStatus: undefined, apiLatencyMs: undefined }));
+  beforeEach(() => google.set({ ...credentials, apiStatus: undefined, apiLatencyMs: undefined, tokenLatencyMs: undefined }));
 
   const query = (env: Record<string, string> = {}) => {
     const config = loadConfig({ ...google.env, ...env });
@@ -47,7 +47,7 @@ describe('Postmaster Tools v2 calls', () => {
     expect(outcome.refused).toEqual([]);
   });
 
-  it('a 403 says what to enable; an answer slower than POSTMASTER_TIMEOUT_MS, a closed port and a wrong client say so', async () => {
+  it('a 403 says what to enable; an API or token endpoint slower than POSTMASTER_TIMEOUT_MS, a wrong client and a closed port say so', async () => {
     google.set({ apiStatus: 403 });
     await expect(fetchPostmaster(query(), ['d001.example'], [last])).rejects.toThrow(
       "Postmaster Tools refused the call (403 PERMISSION_DENIED: fake PERMISSION_DENIED): enable the Gmail Postmaster Tools API in the OAuth client's Google Cloud project, and grant the https://www.googleapis.com/auth/postmaster.traffic.readonly scope when creating the refresh token; nothing was stored",
@@ -56,7 +56,11 @@ describe('Postmaster Tools v2 calls', () => {
     await expect(fetchPostmaster(query({ POSTMASTER_TIMEOUT_MS: '200' }), ['d001.example'], [last])).rejects.toThrow(
       'Postmaster Tools did not answer within 200 ms (POSTMASTER_TIMEOUT_MS); nothing was stored',
     );
-    google.set({ apiLatencyMs: undefined, clientSecret: 'another' });
+    google.set({ apiLatencyMs: undefined, tokenLatencyMs: 2_000 });
+    await expect(fetchPostmaster(query({ POSTMASTER_TIMEOUT_MS: '200' }), ['d001.example'], [last])).rejects.toThrow(
+      /^Google's token endpoint \(http:\/\/127\.0\.0\.1:\d+\/token\) did not answer within 200 ms \(POSTMASTER_TIMEOUT_MS\); nothing was stored$/,
+    );
+    google.set({ tokenLatencyMs: undefined, clientSecret: 'another' });
     await expect(fetchPostmaster(query(), ['d001.example'], [last])).rejects.toThrow(
       /^Google refused the refresh token \(invalid_client: The OAuth client was not found\.\): GOOGLE_CLIENT_ID or GOOGLE_CLIENT_SECRET is wrong/,
     );

@@ -23,6 +23,8 @@ export interface FakeGoogleOptions {
   apiStatus?: 403 | 429 | 500;
   /** Wait this long before answering a batchQuery. */
   apiLatencyMs?: number;
+  /** Wait this long before answering a token request. */
+  tokenLatencyMs?: number;
 }
 
 interface BatchRequest {
@@ -71,6 +73,7 @@ export async function startFakeGoogle(initial: FakeGoogleOptions): Promise<FakeG
     void (async () => {
       const text = await body(request);
       if (request.method === 'POST' && request.url === '/token') {
+        if (options.tokenLatencyMs) await new Promise((resolve) => setTimeout(resolve, options.tokenLatencyMs));
         const form = new URLSearchParams(text);
         if (form.get('client_id') !== options.clientId || form.get('client_secret') !== options.clientSecret) {
           return send(response, 401, { error: 'invalid_client', error_description: 'The OAuth client was not found.' });
