@@ -43,17 +43,21 @@ export function postmasterPreparation(context: AppContext, options: PostmasterJo
   const tries = new Map<string, number>();
   const running = new Map<string, Promise<void>>();
 
-  /** Another replica holds the claim: wait for it to finish, up to the deadline. */
-  const awaitOther = async (day: string, until: number) => {
-    while (Date.now() < until && (await getPostmasterPull(store.pool, day))?.status === 'claimed') await sleep(pollMs);
+  /** Another replica holds the claim: waits for it to finish, up to the deadline. */
+  const awaitOther = async (day: string, until: number): Promise<void> => {
+    for (;;) {
+      const pull = await getPostmasterPull(store.pool, day);
+      if (pull?.status === 'done') return;
+      if (pull?.status !== 'claimed') throw new Error(pull?.error ?? 'another replica\'s pull failed');
+      if (Date.now() >= until) throw new Error(`another replica's pull did not finish within POSTMASTER_DEADLINE_MS (${deadlineMs} ms)`);
+      await sleep(pollMs);
+    }
   };
 
-  const pull = async (day: string, until: number): Promise<'done' | 'failed'> => {
+  /** Pulls the day (or waits for the replica that does); throws an error whose message says why it failed. */
+  const pull = async (day: string, until: number): Promise<void> => {
     const claim = await claimPostmasterPull(store.pool, day, instance, deadlineMs / 1000);
-    if (!claim.claimed) {
-      if (claim.pull.status === 'claimed') await awaitOther(day, until);
-      return claim.pull.status === 'failed' ? 'failed' : 'done';
-    }
+    if (!claim.claimed) return claim.pull.status === 'done' ? undefined : awaitOther(day, until);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), Math.max(0, until - Date.now()));
     try {
@@ -66,14 +70,12 @@ export function postmasterPreparation(context: AppContext, options: PostmasterJo
       const reported = outcome.days.filter((d) => d.reported && d.day === day).length;
       logger.info(`Postmaster Tools rates for ${day}: ${count(reported, 'domain')} reported of ${count(domains.length, 'active domain')}`);
       await finishPostmasterPull(store.pool, day, instance, null);
-      return 'done';
     } catch (error) {
       const line = controller.signal.aborted
         ? `it did not finish within POSTMASTER_DEADLINE_MS (${deadlineMs} ms)`
         : (faultLine(error) ?? (error as Error).message);
-      logger.error(`the Postmaster Tools pull for ${day} failed: ${line}; the digest goes out without it`);
       await finishPostmasterPull(store.pool, day, instance, line).catch(() => undefined);
-      return 'failed';
+      throw new Error(line);
     } finally {
       clearTimeout(timer);
     }
@@ -81,11 +83,13 @@ export function postmasterPreparation(context: AppContext, options: PostmasterJo
 
   const attempt = async (day: string, until: number) => {
     try {
-      const ended = await pull(day, until);
-      tries.set(day, ended === 'done' ? triesPerDay : (tries.get(day) ?? 0) + 1);
+      await pull(day, until);
+      tries.set(day, triesPerDay);
     } catch (error) {
-      tries.set(day, (tries.get(day) ?? 0) + 1);
-      logger.error(`the Postmaster Tools pull for ${day} failed: ${faultLine(error) ?? (error as Error).message}; the digest goes out without it`);
+      const tried = (tries.get(day) ?? 0) + 1;
+      tries.set(day, tried);
+      const then = tried < triesPerDay ? 'tried once more at the next digest check' : 'the digest goes out without it';
+      logger.error(`the Postmaster Tools pull for ${day} failed: ${faultLine(error) ?? (error as Error).message}; ${then}`);
     }
   };
 

@@ -44,6 +44,40 @@ function refusedLine(domain: string, error: z.infer<typeof googleStatus>): strin
 }
 
 type Values = Partial<Record<PostmasterMetric, number>>;
+type Result = z.infer<typeof batchAnswer>['results'][number];
+
+/** A domain's query still to send: its first page, or the page `pageToken` names. */
+interface Pending {
+  domain: string;
+  pageToken?: string;
+}
+
+/** Takes one domain's result into `found` (day → metric → value); returns its next page, if any. */
+function takeResult(domain: string, result: Result, wanted: ReadonlySet<string>, found: Map<string, Values>): Pending | undefined {
+  if (!result.response) throw unexpected(`the result for ${domain} has neither a response nor an error`);
+  for (const item of result.response.domainStats) {
+    const row = domainStat.safeParse(item);
+    if (!row.success) throw unexpected(`a row for ${domain}: ${row.error.issues[0]?.message ?? 'not a DomainStat'}`);
+    const { metric, date, value } = row.data;
+    if (!metricNames.has(metric) || !wanted.has(date)) continue;
+    if (!rate.safeParse(value).success) throw unexpected(`${metric} of ${domain} on ${date} is ${value}, not a rate between 0 and 1`);
+    found.set(date, { ...found.get(date), [metric]: value });
+  }
+  const { nextPageToken } = result.response;
+  return nextPageToken ? { domain, pageToken: nextPageToken } : undefined;
+}
+
+function pulledDay(domain: string, day: string, found: Values | undefined): PulledDay {
+  return {
+    day,
+    sending_domain: domain,
+    reported: found !== undefined,
+    spam_rate: found?.spam_rate ?? null,
+    spf_success_rate: found?.spf_success_rate ?? null,
+    dkim_success_rate: found?.dkim_success_rate ?? null,
+    dmarc_success_rate: found?.dmarc_success_rate ?? null,
+  };
+}
 
 /**
  * Asks Postmaster Tools for every metric of `domains` on `days` through `domainStats:batchQuery`, at
@@ -57,33 +91,23 @@ export async function fetchPostmaster(
   signal?: AbortSignal,
 ): Promise<PullOutcome> {
   const wanted = new Set(days);
-  const values = new Map<string, Map<string, Values>>(domains.map((domain) => [domain, new Map()]));
+  const found = new Map<string, Map<string, Values>>(domains.map((domain) => [domain, new Map()]));
   const refused: RefusedDomain[] = [];
   for (let start = 0; start < domains.length; start += postmasterLimits.domainsPerBatch) {
-    let pending = domains.slice(start, start + postmasterLimits.domainsPerBatch).map((domain) => ({ domain, pageToken: undefined as string | undefined }));
+    let pending: Pending[] = domains.slice(start, start + postmasterLimits.domainsPerBatch).map((domain) => ({ domain }));
     while (pending.length > 0) {
       const answer = batchAnswer.safeParse(await batchQuery({ requests: pending.map((p) => domainQuery(p.domain, days, p.pageToken)) }, signal));
       if (!answer.success) throw unexpected(answer.error.issues[0]?.message ?? 'not a batchQuery answer');
       const { results } = answer.data;
       if (results.length !== pending.length) throw unexpected(`${results.length} results for ${pending.length} domains`);
-      const next: typeof pending = [];
+      const next: Pending[] = [];
       results.forEach((result, i) => {
         const { domain } = pending[i]!;
-        if (result.error) {
-          refused.push({ domain, line: refusedLine(domain, result.error) });
-          return;
+        if (result.error) refused.push({ domain, line: refusedLine(domain, result.error) });
+        else {
+          const page = takeResult(domain, result, wanted, found.get(domain)!);
+          if (page) next.push(page);
         }
-        if (!result.response) throw unexpected(`the result for ${domain} has neither a response nor an error`);
-        for (const item of result.response.domainStats) {
-          const row = domainStat.safeParse(item);
-          if (!row.success) throw unexpected(`a row for ${domain}: ${row.error.issues[0]?.message ?? 'not a DomainStat'}`);
-          const { metric, date, value } = row.data;
-          if (!metricNames.has(metric) || !wanted.has(date)) continue;
-          if (!rate.safeParse(value).success) throw unexpected(`${metric} of ${domain} on ${date} is ${value}, not a rate between 0 and 1`);
-          const byDay = values.get(domain)!;
-          byDay.set(date, { ...byDay.get(date), [metric]: value });
-        }
-        if (result.response.nextPageToken) next.push({ domain, pageToken: result.response.nextPageToken });
       });
       pending = next;
     }
@@ -91,20 +115,7 @@ export async function fetchPostmaster(
   const refusedDomains = new Set(refused.map((r) => r.domain));
   const pulled = domains
     .filter((domain) => !refusedDomains.has(domain))
-    .flatMap((domain) =>
-      days.map((day): PulledDay => {
-        const found = values.get(domain)!.get(day);
-        return {
-          day,
-          sending_domain: domain,
-          reported: found !== undefined,
-          spam_rate: found?.spam_rate ?? null,
-          spf_success_rate: found?.spf_success_rate ?? null,
-          dkim_success_rate: found?.dkim_success_rate ?? null,
-          dmarc_success_rate: found?.dmarc_success_rate ?? null,
-        };
-      }),
-    );
+    .flatMap((domain) => days.map((day) => pulledDay(domain, day, found.get(domain)!.get(day))));
   return { days: pulled, refused };
 }
 
