@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import { findAdapter } from '../ingest/adapters/index.js';
+import { findAdapter, formatsFor } from '../ingest/adapters/index.js';
 import { formats, type Format } from '../ingest/adapters/adapter.js';
 import { importRecords, type Rejection } from '../ingest/import.js';
 import type { SourceRecord } from '../ingest/records.js';
@@ -42,7 +42,7 @@ async function handle(context: AppContext, req: RouteRequest, res: ServerRespons
   const param = req.params?.sequencer;
   const sequencer = typeof param === 'string' ? param : '';
   const adapter = formats.includes(sequencer as Format) ? findAdapter('bounces', sequencer as Format) : undefined;
-  if (!adapter) return refuse(req, res, 404, `no webhook for "${sequencer}": use one of ${formats.join(', ')}`);
+  if (!adapter) return refuse(req, res, 404, `no webhook for "${sequencer}": use one of ${formatsFor('bounces').join(', ')}`);
   const auth = webhookAuth(context.config, sequencer);
   if (auth.kind === 'disabled') return refuse(req, res, 404, howToEnable);
   if (auth.kind === 'url-token') {
