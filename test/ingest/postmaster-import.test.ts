@@ -87,6 +87,19 @@ describe(`import complaints --format postmaster on ${databaseLabel}`, () => {
     ]);
   });
 
+  it('v1: an array of single TrafficStats objects (trafficStats.get answers), each named by its own line', async () => {
+    const file = path.join(tmp.dir, 'singles.json');
+    const one = (day: string, ratio: unknown) => ({ name: `domains/reach-mail.io/trafficStats/${day}`, userReportedSpamRatio: ratio });
+    await fs.writeFile(file, JSON.stringify([one('20250926', 0.002), one('20250927', '0.4%'), one('20250928', -0.1)], null, 2));
+    const result = await run([file, '--format', 'postmaster']);
+    expect(result.stderr).toBe('line 10: userReportedSpamRatio: must be between 0 and 1\n');
+    expect(result.code).toBe(3);
+    expect(await stored()).toEqual([
+      { day: '2025-09-26', sending_domain: 'reach-mail.io', spam_rate: 0.002, complaints: null },
+      { day: '2025-09-27', sending_domain: 'reach-mail.io', spam_rate: 0.004, complaints: null },
+    ]);
+  });
+
   it('a file of the other version, a file that is not JSON, and misplaced flags: one line each, nothing stored', async () => {
     const notJson = path.join(tmp.dir, 'not.json');
     await fs.writeFile(notJson, '{"domainStats": [');
