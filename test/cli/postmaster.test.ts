@@ -1,11 +1,14 @@
 // `smtp-desk postmaster pull` against a local Google (token endpoint and Postmaster Tools v2 on
 // 127.0.0.1): what it stores is what the next digest judges; Google's refusals are one line each.
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
 import { computeDigest } from '../../src/digest/digest.js';
 import { defaultThresholds } from '../../src/health/thresholds.js';
 import { runCli, tempDir, type CliRun } from '../support/cli.js';
 import { childDatabaseEnv, databaseLabel, openTestStore, type TestStore } from '../support/db.js';
 import { startFakeGoogle, type FakeDomainStat, type FakeGoogle } from '../support/fake-google.js';
+import { collector } from '../support/streams.js';
 
 const day = '2026-11-27';
 const date = { year: 2026, month: 11, day: 27 };
@@ -102,5 +105,35 @@ describe(`smtp-desk postmaster pull on ${databaseLabel}`, () => {
       'smtp-desk postmaster: Postmaster Tools refused the call (429 RESOURCE_EXHAUSTED: fake RESOURCE_EXHAUSTED): Google is rate-limiting smtp-desk; try again in a few minutes; nothing was stored\n',
     );
     expect(result.code).toBe(1);
+  });
+
+  it('refuses wrong arguments with the usage (exit 2), and says how to set Google up when it is not (exit 1)', async () => {
+    const inProcess = async (argv: string[], extra: Record<string, string>) => {
+      const stdout = collector();
+      const stderr = collector();
+      const stdin = new PassThrough();
+      stdin.end();
+      const code = await main(['postmaster', ...argv], { stdin, stdout, stderr, env: { ...childDatabaseEnv(store), LOG_LEVEL: 'error', SMTP_DESK_DATA_DIR: tmp.dir, ...extra } });
+      return { code, stderr: stderr.text() };
+    };
+    const usage: [string[], string][] = [
+      [[], 'say what to do: pull'],
+      [['fetch'], 'unknown action "fetch": the action is pull'],
+      [['pull', '--days', '0'], '--days must be a whole number of days from 1 to 120 (got "0")'],
+      [['pull', '--date', '27.11.2026'], '--date must be a day written YYYY-MM-DD, such as 2026-11-27 (got "27.11.2026")'],
+      [['pull', '--date', '2099-01-01'], '--date 2099-01-01 is more than a day in the future'],
+      [['pull', '--all'], 'unknown option "--all"'],
+    ];
+    for (const [argv, says] of usage) {
+      const result = await inProcess(argv, google.env);
+      expect(result.stderr.split('\n')[0], argv.join(' ')).toBe(`smtp-desk postmaster: ${says}`);
+      expect(result.stderr).toContain('usage: smtp-desk postmaster pull [--date YYYY-MM-DD] [--days N]');
+      expect(result.code, argv.join(' ')).toBe(2);
+    }
+    const unset = await inProcess(['pull'], {});
+    expect(unset.stderr).toBe(
+      'smtp-desk postmaster: Google Postmaster Tools is not set up: set GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, GOOGLE_REFRESH_TOKEN (README, Google Postmaster Tools)\n',
+    );
+    expect(unset.code).toBe(1);
   });
 });
