@@ -49,13 +49,7 @@ export const configSchema = z.object({
     z.string().startsWith('xapp-', 'an app-level token starting with "xapp-"').optional(),
   ),
   SLACK_SIGNING_SECRET: optionalString,
-  SLACK_API_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .url({ protocol: /^https?$/, error: 'an http(s) URL such as https://slack.com/api/' })
-      .default('https://slack.com/api/')
-      .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
-  ),
+  SLACK_API_URL: httpUrl('https://slack.com/api/', { slash: true }),
   PORT: z.preprocess(
     emptyToUndefined,
     z.coerce

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { normaliseDomain } from '../domain-name.js';
 import { count } from '../health/format.js';
-import { formats, type Format } from '../ingest/adapters/adapter.js';
+import { formats, type Adapter, type Format } from '../ingest/adapters/adapter.js';
 import { findAdapter, formatsFor } from '../ingest/adapters/index.js';
 import { postmasterDomainStats } from '../ingest/adapters/postmaster.js';
 import { defaultSpamRateMetric } from '../ingest/postmaster/metrics.js';
-import { normaliseDomain } from '../domain-name.js';
-import type { Adapter } from '../ingest/adapters/adapter.js';
 import { importRecords, type ImportCounts, type Rejection } from '../ingest/import.js';
 import { InputFormatError, openRecords } from '../ingest/records.js';
 import { takesCopy } from '../store/bounces.js';
