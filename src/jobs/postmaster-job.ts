@@ -3,7 +3,7 @@ import { googleCredentials } from '../config.js';
 import { addDays } from '../day.js';
 import { faultLine } from '../faults.js';
 import { count } from '../health/format.js';
-import { postmasterBatchQuery, type BatchQuery } from '../ingest/postmaster/client.js';
+import { postmasterBatchQuery } from '../ingest/postmaster/client.js';
 import { fetchPostmaster, storePostmaster } from '../ingest/postmaster/pull.js';
 import { instanceId } from '../slack/post-digest.js';
 import { listDomains } from '../store/fleet.js';
@@ -11,7 +11,7 @@ import { claimPostmasterPull, finishPostmasterPull, getPostmasterPull } from '..
 import type { DigestPreparation } from './digest-job.js';
 
 /** How long before the digest is due the pull starts. */
-export const postmasterLeadMs = 15 * 60_000;
+const postmasterLeadMs = 15 * 60_000;
 /** Google publishes a day's rates late, sometimes a day or two: each pull asks again for the days before the digest day too. */
 const daysPerPull = 3;
 /** Tries per digest day in one process: before the digest is due, and once more when it is due if that one failed. */
@@ -20,24 +20,19 @@ const pollMs = 1_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
-export interface PostmasterJobOptions {
-  /** The Postmaster Tools call (default: google-auth-library with the GOOGLE_* variables). */
-  batchQuery?: BatchQuery;
-}
-
 /**
  * serve's Postmaster pull of the digest day (and the two days before it), run as the digest's
  * preparation: claimed by one replica per day (postmaster_pulls), bounded by POSTMASTER_DEADLINE_MS,
  * so the digest goes out on time with or without it. Null when GOOGLE_* are not set.
  */
-export function postmasterPreparation(context: AppContext, options: PostmasterJobOptions = {}): DigestPreparation | null {
+export function postmasterPreparation(context: AppContext): DigestPreparation | null {
   const { config, logger, store } = context;
   const credentials = googleCredentials(config);
   if (!credentials) {
     logger.info('GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET and GOOGLE_REFRESH_TOKEN are not set: no Postmaster Tools pull before the digest');
     return null;
   }
-  const batchQuery = options.batchQuery ?? postmasterBatchQuery(config, credentials);
+  const batchQuery = postmasterBatchQuery(config, credentials);
   const instance = instanceId();
   const deadlineMs = config.POSTMASTER_DEADLINE_MS;
   const tries = new Map<string, number>();

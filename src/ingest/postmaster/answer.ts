@@ -9,7 +9,7 @@ import { z } from 'zod';
 const twoDigits = (value: number) => String(value).padStart(2, '0');
 
 /** google.type.Date: {year, month, day}, as `YYYY-MM-DD`. */
-export const googleDate = z
+const googleDate = z
   .object({ year: z.number().int().min(1970).max(9999), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })
   .transform(({ year, month, day }) => `${year}-${twoDigits(month)}-${twoDigits(day)}`);
 
@@ -17,7 +17,7 @@ export const googleDate = z
 const int64 = z.union([z.number().int(), z.string().regex(/^-?\d+$/, 'intValue must be a whole number').transform(Number)]);
 
 /** StatisticValue: the number in `doubleValue` or `intValue`. */
-export const statisticValue = z
+const statisticValue = z
   .object({ doubleValue: z.number().optional(), intValue: int64.optional() })
   .transform((value, context) => {
     const number = value.doubleValue ?? value.intValue;
@@ -30,7 +30,6 @@ export const statisticValue = z
 
 /** One v2 DomainStat row. */
 export const domainStat = z.object({ metric: z.string(), date: googleDate, value: statisticValue });
-export type DomainStat = z.infer<typeof domainStat>;
 
 /** One page of a `domainStats:query` answer; proto3 JSON leaves an empty list out. */
 export const domainStatsPage = z.object({ domainStats: z.array(z.unknown()).default([]), nextPageToken: z.string().optional() });
