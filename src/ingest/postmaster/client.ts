@@ -4,7 +4,7 @@ import { UserFacingError } from '../../errors.js';
 import { systemReasons } from '../../faults.js';
 
 /** The one scope smtp-desk asks the operator to grant (README, Google Postmaster Tools). */
-export const postmasterScope = 'https://www.googleapis.com/auth/postmaster.traffic.readonly';
+const postmasterScope = 'https://www.googleapis.com/auth/postmaster.traffic.readonly';
 
 /** A failed call to Google: the one line that says why (the CLI prints it, serve logs it). */
 export class PostmasterError extends UserFacingError {}
