@@ -10,6 +10,7 @@ const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
   domain: { summary: "a domain's status, history and last 7 days (--json); --set changes its status", load: async () => (await import('./cli/domain.js')).domain },
   digest: { summary: "post the day's domain-health digest to DIGEST_CHANNEL once (--date, --dry-run, --json, --all)", load: async () => (await import('./cli/digest.js')).digest },
   dns: { summary: 'check SPF, DMARC, DKIM, MX and blocklists of a domain (--selector, --ip, --json); --all audits every active domain', load: async () => (await import('./cli/dns.js')).dns },
+  postmaster: { summary: 'pull the spam and SPF/DKIM/DMARC rates of every active domain from Google Postmaster Tools (pull --date, --days)', load: async () => (await import('./cli/postmaster.js')).postmaster },
   demo: { summary: 'load a synthetic sending fleet (a few domains break each digest rule) to try smtp-desk on', load: async () => (await import('./cli/demo.js')).demo },
 };
 

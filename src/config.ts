@@ -30,6 +30,15 @@ const milliseconds = (min: number, max: number, fallback: number) =>
       .default(fallback),
   );
 
+const httpUrl = (fallback: string, { slash }: { slash: boolean }) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: `an http(s) URL such as ${fallback}` })
+      .default(fallback)
+      .transform((url) => (slash && !url.endsWith('/') ? `${url}/` : url)),
+  );
+
 export const configSchema = z.object({
   SLACK_BOT_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -40,13 +49,7 @@ export const configSchema = z.object({
     z.string().startsWith('xapp-', 'an app-level token starting with "xapp-"').optional(),
   ),
   SLACK_SIGNING_SECRET: optionalString,
-  SLACK_API_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .url({ protocol: /^https?$/, error: 'an http(s) URL such as https://slack.com/api/' })
-      .default('https://slack.com/api/')
-      .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
-  ),
+  SLACK_API_URL: httpUrl('https://slack.com/api/', { slash: true }),
   PORT: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -121,6 +124,13 @@ export const configSchema = z.object({
     z.array(z.string().regex(dnsLabel, 'a comma-separated list of blocklist zones such as dbl.spamhaus.org'), { error: 'a comma-separated list of blocklist zones such as dbl.spamhaus.org' }).default([...defaultDomainZones]),
   ),
   SPAMHAUS_DQS_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9]{10,64}$/i, 'your Spamhaus Data Query Service key (letters and digits)').optional()),
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+  GOOGLE_REFRESH_TOKEN: optionalString,
+  POSTMASTER_API_URL: httpUrl('https://gmailpostmastertools.googleapis.com/v2/', { slash: true }),
+  GOOGLE_TOKEN_URL: httpUrl('https://oauth2.googleapis.com/token', { slash: false }),
+  POSTMASTER_TIMEOUT_MS: milliseconds(100, 300_000, 30_000),
+  POSTMASTER_DEADLINE_MS: milliseconds(1_000, 1_800_000, 120_000),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
     z.enum(logLevels, { error: `one of ${logLevels.join(', ')}` }).default('info'),
@@ -137,7 +147,12 @@ const secretVariables = new Set([
   'SMARTLEAD_WEBHOOK_SECRET',
   'WEBHOOK_TOKEN',
   'SPAMHAUS_DQS_KEY',
+  'GOOGLE_CLIENT_SECRET',
+  'GOOGLE_REFRESH_TOKEN',
 ]);
+
+/** The OAuth client and refresh token of the Google account that verified the domains in Postmaster Tools. */
+const googleVariables = ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'GOOGLE_REFRESH_TOKEN'] as const;
 
 export class ConfigError extends UserFacingError {}
 
@@ -160,8 +175,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if ((config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET) && !config.SLACK_BOT_TOKEN) {
     throw new ConfigError('SLACK_BOT_TOKEN must be set when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is');
   }
+  const missingGoogle = googleVariables.filter((name) => config[name] === undefined);
+  if (missingGoogle.length > 0 && missingGoogle.length < googleVariables.length) {
+    throw new ConfigError(`${missingGoogle.join(' and ')} must be set too: Google Postmaster Tools needs ${googleVariables.join(', ')} together (README, Google Postmaster Tools)`);
+  }
   return { ...config, dataDir: path.resolve(cwd, config.SMTP_DESK_DATA_DIR) };
 }
+
+export interface GoogleCredentials {
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+}
+
+/** The Google OAuth client and refresh token, or null when Postmaster Tools is not set up. */
+export function googleCredentials(config: Config): GoogleCredentials | null {
+  const { GOOGLE_CLIENT_ID: clientId, GOOGLE_CLIENT_SECRET: clientSecret, GOOGLE_REFRESH_TOKEN: refreshToken } = config;
+  return clientId && clientSecret && refreshToken ? { clientId, clientSecret, refreshToken } : null;
+}
+
+/** What to set for `smtp-desk postmaster pull` and serve's pull before the digest. */
+export const googleVariablesLine = `set ${googleVariables.join(', ')} (README, Google Postmaster Tools)`;
 
 export type SlackMode = 'socket' | 'http' | 'local';
 

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { normaliseDomain } from '../domain-name.js';
 import { count } from '../health/format.js';
-import { formats, type Format } from '../ingest/adapters/adapter.js';
+import { formats, type Adapter, type Format } from '../ingest/adapters/adapter.js';
 import { findAdapter, formatsFor } from '../ingest/adapters/index.js';
+import { postmasterDomainStats } from '../ingest/adapters/postmaster.js';
+import { defaultSpamRateMetric } from '../ingest/postmaster/metrics.js';
 import { importRecords, type ImportCounts, type Rejection } from '../ingest/import.js';
 import { InputFormatError, openRecords } from '../ingest/records.js';
 import { takesCopy } from '../store/bounces.js';
@@ -13,10 +16,15 @@ import { rejectsFile, RejectsFileError, type RejectsFile } from './rejects-file.
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
 const usageText = `usage: smtp-desk import bounces|sends|complaints <file|-> [--format FORMAT] [--rejects FILE]
+       smtp-desk import complaints <file|-> --format postmaster [--domain D [--metric NAME]]
 
   FORMAT   generic (CSV, default); bounces also smartlead, instantly, lemlist, plusvibe, emailbison
            (JSON: one webhook payload or activity per line, or one array of them); sends also
            instantly (daily account analytics JSON, as the API returns it, or JSON lines)
+           complaints also postmaster (Google Postmaster Tools JSON: with --domain a saved v2
+           domainStats:query answer of that domain, without it v1 trafficStats exports)
+  --domain D       the domain a v2 domainStats answer is about (its rows do not name it)
+  --metric NAME    the name the query gave SPAM_RATE (default ${defaultSpamRateMetric})
   --rejects FILE   write rejected and conflicting rows to FILE as CSV: the input's columns plus line
                    and reason (created or emptied only when there is such a row; never the input
                    or a symbolic link)
@@ -33,6 +41,8 @@ interface Invocation {
   format: Format;
   file: string;
   rejects: string | undefined;
+  /** postmaster: the domain of a v2 domainStats answer, and the name of its spam-rate metric. */
+  domainStats: { domain: string; metric: string } | undefined;
 }
 
 function parseInvocation(argv: string[]): Invocation {
@@ -40,7 +50,13 @@ function parseInvocation(argv: string[]): Invocation {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { format: { type: 'string' }, rejects: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        format: { type: 'string' },
+        rejects: { type: 'string' },
+        domain: { type: 'string' },
+        metric: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -58,7 +74,25 @@ function parseInvocation(argv: string[]): Invocation {
   if (!formatsFor(kind as Kind).includes(format as Format)) {
     throw new UsageError(`${kind} cannot be imported from the ${format} format; formats for ${kind}: ${formatsFor(kind as Kind).join(', ')}`);
   }
-  return { kind: kind as Kind, format: format as Format, file, rejects: parsed.values.rejects };
+  return { kind: kind as Kind, format: format as Format, file, rejects: parsed.values.rejects, domainStats: domainStatsOf(format as Format, parsed.values) };
+}
+
+function domainStatsOf(format: Format, values: { domain?: string; metric?: string }): Invocation['domainStats'] {
+  if (values.domain === undefined) {
+    if (values.metric !== undefined) throw new UsageError('--metric names the spam rate of a v2 domainStats answer: it goes with --domain');
+    return undefined;
+  }
+  if (format !== 'postmaster') throw new UsageError('--domain goes with --format postmaster (a v2 domainStats answer of that domain)');
+  const domain = normaliseDomain(values.domain);
+  if (domain === null) throw new UsageError(`--domain: "${values.domain}" is not a domain name`);
+  const metric = values.metric?.trim() ?? defaultSpamRateMetric;
+  if (metric === '') throw new UsageError('--metric needs the name the query gave SPAM_RATE');
+  return { domain, metric };
+}
+
+function adapterFor(invocation: Invocation): Adapter {
+  const { domainStats } = invocation;
+  return domainStats ? postmasterDomainStats(domainStats.domain, domainStats.metric) : findAdapter(invocation.kind, invocation.format)!;
 }
 
 interface Input {
@@ -113,7 +147,7 @@ export const importVerb: Verb = async (argv, io) => {
     writeLine(io.stderr, `smtp-desk import: ${error.message}\n\n${usageText}`);
     return exitCodes.usage;
   }
-  const adapter = findAdapter(invocation.kind, invocation.format)!;
+  const adapter = adapterFor(invocation);
   (input.stream as NodeJS.ReadableStream & { setEncoding(encoding: string): void }).setEncoding('utf8');
   let rejects: RejectsFile | undefined;
   try {

@@ -27,6 +27,7 @@ export const exitCodes = {
   /**
    * import: the good rows are stored; some rows were rejected (listed on stderr, and in --rejects).
    * rejects --replay: what the adapters read now is stored; some payloads are still held.
+   * postmaster pull: the other domains are stored; Postmaster Tools refused some (listed on stderr).
    */
   rowsRejected: 3,
   /** Nothing to change: the domain already has that status, the day's digest is already posted. */

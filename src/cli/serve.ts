@@ -4,6 +4,7 @@ import { runConsole } from '../console/console.js';
 import { loadDemoOnFirstRun } from '../demo/first-run.js';
 import { httpRoutes } from '../http/routes.js';
 import { startDigestJob } from '../jobs/digest-job.js';
+import { postmasterPreparation } from '../jobs/postmaster-job.js';
 import { buildReceiver, createSlackApp } from '../slack/app.js';
 import type { AppContext } from '../context.js';
 import { verifySlackTokens } from '../slack/verify-tokens.js';
@@ -36,7 +37,7 @@ function localModeLine({ config, store }: AppContext): string {
   return `smtp-desk is running locally (no Slack tokens set) on ${where}: type /smtp help, a button number, or exit.`;
 }
 
-/** Runs the Slack app, and the daily digest when DIGEST_CHANNEL is set, until SIGINT or SIGTERM. */
+/** Runs the Slack app, and the daily digest when DIGEST_CHANNEL is set (after a Postmaster Tools pull when GOOGLE_* are), until SIGINT or SIGTERM. */
 async function serveSlack(context: AppContext, io: CliIo): Promise<void> {
   const { config, logger } = context;
   const identity = await verifySlackTokens(config, logger);
@@ -51,7 +52,8 @@ async function serveSlack(context: AppContext, io: CliIo): Promise<void> {
     logger.info(`listening for Slack on http://0.0.0.0:${port}/slack/events; health check on /healthz`);
     writeLine(io.stdout, `smtp-desk ready (HTTP on port ${port})`);
   }
-  const digestJob = startDigestJob(context);
+  const prepare = config.DIGEST_CHANNEL ? postmasterPreparation(context) : null;
+  const digestJob = startDigestJob(context, prepare ? { prepare } : {});
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import { formats } from '../ingest/adapters/adapter.js';
-import { webhookAdapter } from '../ingest/adapters/index.js';
+import { formatsFor, webhookAdapter } from '../ingest/adapters/index.js';
 import { importRecords, type Rejection } from '../ingest/import.js';
 import type { SourceRecord } from '../ingest/records.js';
 import { holdPayloads } from '../store/dead-letters.js';
@@ -46,7 +45,7 @@ async function handle(context: AppContext, req: RouteRequest, res: ServerRespons
   const param = req.params?.sequencer;
   const sequencer = typeof param === 'string' ? param : '';
   const adapter = webhookAdapter(sequencer);
-  if (!adapter) return refuse(req, res, 404, `no webhook for "${sequencer}": use one of ${formats.join(', ')}`);
+  if (!adapter) return refuse(req, res, 404, `no webhook for "${sequencer}": use one of ${formatsFor('bounces').join(', ')}`);
   const auth = webhookAuth(context.config, sequencer);
   if (auth.kind === 'disabled') return refuse(req, res, 404, howToEnable);
   if (auth.kind === 'url-token') {

@@ -206,7 +206,7 @@ export async function importRecords<K extends Kind>(options: ImportOptions<K>): 
         await reject(record, record.error);
         continue;
       }
-      if (adapter.input === 'jsonl' && !isAdapterEvent(adapter, record.data)) {
+      if (adapter.input !== 'csv' && !isAdapterEvent(adapter, record.data)) {
         counts.ignored++;
         continue;
       }

@@ -1,7 +1,8 @@
 import { UserFacingError } from '../errors.js';
 import { printable } from '../printable.js';
-import type { Adapter } from './adapters/adapter.js';
+import type { Adapter, JsonDocument } from './adapters/adapter.js';
 import { readCsv, type CsvRecord } from './csv.js';
+import { documentLines } from './json-document.js';
 import { readJsonRecords } from './json-input.js';
 import type { JsonLineRecord } from './jsonl.js';
 
@@ -26,9 +27,48 @@ export class InputFormatError extends UserFacingError {}
 /** `Email Account` → `email_account`. */
 const columnName = (name: string) => name.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
-/** Opens the text stream the way the adapter reads it: CSV with a header row, or JSON lines. */
+/** Opens the text stream the way the adapter reads it: CSV with a header row, JSON lines, or one JSON document. */
 export async function openRecords(chunks: AsyncIterable<string | Buffer>, adapter: Adapter): Promise<RecordSource> {
-  return adapter.input === 'csv' ? openCsv(chunks, adapter) : { header: ['payload'], records: jsonRecords(chunks) };
+  if (adapter.input === 'csv') return openCsv(chunks, adapter);
+  if (adapter.input === 'json') return { header: ['payload'], records: documentRecords(await readAll(chunks), adapter.document!) };
+  return { header: ['payload'], records: jsonRecords(chunks) };
+}
+
+/** A saved API answer is read whole; past this size it is not one. */
+const documentLimit = 64 * 1024 * 1024;
+
+async function readAll(chunks: AsyncIterable<string | Buffer>): Promise<string> {
+  let text = '';
+  for await (const chunk of chunks) {
+    text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    if (text.length > documentLimit) throw new InputFormatError(`the file is over ${documentLimit / 1024 / 1024} MiB: a saved API answer is smaller; split it into pages`);
+  }
+  return text.startsWith('\ufeff') ? text.slice(1) : text;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The rows of a JSON document of pages (JsonDocument), each with the line it starts on. */
+async function* documentRecords(text: string, shape: JsonDocument): AsyncGenerator<SourceRecord[]> {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new InputFormatError(`the file is not one JSON document (${(error as Error).message}): give the API's answer as saved, one page or an array of pages`);
+  }
+  const pages = Array.isArray(document) ? document : [document];
+  const lines = documentLines(text, shape.list);
+  const records = pages.map((page, index): SourceRecord[] => {
+    const line = lines.pages[index] ?? 1;
+    const raw = [JSON.stringify(page)];
+    if (!isObject(page)) return [{ line, raw, error: `page ${index + 1} is not a JSON object with ${shape.list}` }];
+    if (shape.otherShape.list in page && !(shape.list in page)) throw new InputFormatError(shape.otherShape.hint);
+    if (shape.rowField !== undefined && shape.rowField in page) return [{ line, raw, data: page }];
+    const rows = page[shape.list] ?? [];
+    if (!Array.isArray(rows)) return [{ line, raw, error: `${shape.list} of page ${index + 1} is not a list` }];
+    return rows.map((row, i) => ({ line: lines.rows[index]?.[i] ?? line, raw: [JSON.stringify(row)], data: row }));
+  });
+  yield records.flat();
 }
 
 const jsonRecord = ({ line, text, value, error }: JsonLineRecord): SourceRecord =>

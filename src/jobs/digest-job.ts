@@ -11,7 +11,22 @@ export interface DigestJobOptions {
   client?: webApi.WebClient;
   /** When to look for a due digest that is not posted yet (after a failure, a restart or an outage). */
   catchUpCron?: string;
+  /** Work that gets the digest day's numbers ready (serve's Postmaster pull). */
+  prepare?: DigestPreparation;
 }
+
+/**
+ * Gets a digest day ready: started `leadMs` before each digest is due, and awaited before the digest
+ * is posted. `run` resolves within its own deadline and never rejects, so it cannot hold the digest
+ * back longer than that nor stop it.
+ */
+export interface DigestPreparation {
+  leadMs: number;
+  run(day: string): Promise<void>;
+}
+
+/** setTimeout's longest wait; a later start is reached in steps. */
+const longestTimer = 2 ** 31 - 1;
 
 export interface DigestJob {
   /** Posts the due digest unless it is posted already; resolves with what happened (null: nothing due or it failed). */
@@ -68,6 +83,7 @@ export function startDigestJob(context: AppContext, options: DigestJobOptions = 
     const fire = latestFireToday(digestTask, seconds, context.now(), timeZone);
     if (!fire) return null;
     const day = digestDayAt(fire, timeZone);
+    await options.prepare?.run(day);
     try {
       const outcome = await postDailyDigest(context, client, day, channel, instance);
       if (outcome.outcome === 'posted') {
@@ -101,10 +117,28 @@ export function startDigestJob(context: AppContext, options: DigestJobOptions = 
   logger.info(`daily digest to ${channel} at "${config.DIGEST_CRON}" (${timeZone}), covering the day before`);
   setImmediate(() => void runDue());
 
+  let leadTimer: NodeJS.Timeout | undefined;
+  const armPreparation = (prepare: DigestPreparation) => {
+    const next = digestTask.getNextRun();
+    if (stopped || !next) return;
+    const wait = next.getTime() - prepare.leadMs - Date.now();
+    if (wait > longestTimer) {
+      leadTimer = setTimeout(() => armPreparation(prepare), longestTimer);
+      return;
+    }
+    leadTimer = setTimeout(() => {
+      void prepare.run(digestDayAt(next, timeZone));
+      // Armed again once this digest is due: the next one is then the one after it.
+      leadTimer = setTimeout(() => armPreparation(prepare), Math.max(0, next.getTime() - Date.now()) + 1000);
+    }, Math.max(0, wait));
+  };
+  if (options.prepare) armPreparation(options.prepare);
+
   return {
     runDue,
     async stop() {
       stopped = true;
+      clearTimeout(leadTimer);
       await digestTask.destroy();
       await catchUpTask.destroy();
       await running;

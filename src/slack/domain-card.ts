@@ -3,6 +3,7 @@ import { judgeDomain } from '../health/index.js';
 import { recentDomainDays } from '../store/domain-days.js';
 import { domainDayStats } from '../store/domain-day-stats.js';
 import { getDomain } from '../store/fleet.js';
+import { postmasterDay } from '../store/postmaster-days.js';
 import { sequencerBounces } from '../store/sends.js';
 import type { DomainCardInput } from './blocks/domain-card.js';
 import type { AppContext } from '../context.js';
@@ -15,13 +16,14 @@ import type { AppContext } from '../context.js';
 export async function readDomainCard(context: AppContext, domain: string): Promise<DomainCardInput | null> {
   const db = context.store.pool;
   const day = digestDayAt(context.now(), context.config.DIGEST_TZ);
-  const [row, stats, week, counted] = await Promise.all([
+  const [row, stats, week, counted, postmaster] = await Promise.all([
     getDomain(db, domain),
     domainDayStats(db, domain, day),
     recentDomainDays(db, domain, day),
     sequencerBounces(db, domain, day),
+    postmasterDay(db, domain, day),
   ]);
   if (!row || !stats) return null;
   const thresholds = context.config.HEALTH_THRESHOLDS;
-  return { verdict: judgeDomain(stats, thresholds), stats, week, statusSince: row.status_changed_at, thresholds, sequencerBounces: counted };
+  return { verdict: judgeDomain(stats, thresholds), stats, week, statusSince: row.status_changed_at, thresholds, sequencerBounces: counted, postmaster };
 }

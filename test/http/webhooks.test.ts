@@ -102,6 +102,12 @@ describe(`sequencer webhooks through the app's HTTP server on ${databaseLabel}`,
     expect(await held("_id = 'act_bad'")).toEqual([{ sequencer: 'lemlist', reason: 'leadEmail: not an email address: "nobody"', payload: lemlistBounce({ _id: 'act_bad', leadEmail: 'nobody' }) }]);
 
     expect((await post(harness, `/webhooks/mailchimp?token=${token}`, '{}')).status).toBe(404);
+    // Postmaster Tools is an import format of complaints, not a sequencer with webhooks.
+    const postmaster = await post(harness, `/webhooks/postmaster?token=${token}`, '{}');
+    expect(postmaster.status).toBe(404);
+    const offered = ((await postmaster.json()) as { error: string }).error.split(': use one of ')[1]?.split(', ');
+    expect(offered).toContain('smartlead');
+    expect(offered).not.toContain('postmaster');
 
     const huge = JSON.stringify(lemlistBounce({ _id: 'act_huge', errorMessage: 'x'.repeat(1_100_000) }));
     expect((await post(harness, `/webhooks/lemlist?token=${token}`, huge)).status).toBe(413);

@@ -7,6 +7,7 @@ import { domainStatuses } from '../../src/fleet/lifecycle.js';
 import { mailboxProviders, statusSources } from '../../src/store/fleet.js';
 import type { SnoozeInput } from '../../src/store/snoozes.js';
 import type { Verdict as DnsVerdict } from '../../src/dns/findings.js';
+import type { PostmasterPullStatus } from '../../src/store/postmaster-pulls.js';
 import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
 
 /** A union without a runtime list, spelt out here: TypeScript refuses a missing or an extra member. */
@@ -27,6 +28,7 @@ const unions: Record<string, readonly string[]> = {
   'domain_snoozes.verdict': verdicts,
   'domain_snoozes.source': members<SnoozeInput['source']>({ button: true, command: true, cli: true }),
   'dns_audits.verdict': members<DnsVerdict>({ pass: true, warn: true, fail: true, error: true }),
+  'postmaster_pulls.status': members<PostmasterPullStatus>({ claimed: true, done: true, failed: true }),
 };
 
 /** `CHECK ((status = ANY (ARRAY['active'::text, …])))`, as pg_get_constraintdef prints an IN list. */

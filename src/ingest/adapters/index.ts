@@ -5,6 +5,7 @@ import { genericBounces, genericComplaints, genericSends } from './generic.js';
 import { instantlyBounces, instantlySends } from './instantly.js';
 import { lemlistBounces } from './lemlist.js';
 import { plusvibeBounces } from './plusvibe.js';
+import { postmasterTrafficStats } from './postmaster.js';
 import { smartleadBounces } from './smartlead.js';
 
 const adapters: readonly Adapter[] = [
@@ -17,6 +18,7 @@ const adapters: readonly Adapter[] = [
   lemlistBounces,
   plusvibeBounces,
   emailbisonBounces,
+  postmasterTrafficStats,
 ];
 
 export function findAdapter<K extends Kind>(kind: K, format: Format): Adapter<K> | undefined {

@@ -1,6 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { bounceRateOf, type DomainDayStats, type DomainVerdict, type Thresholds } from '../../health/index.js';
 import { percent, whole } from '../../health/format.js';
+import { noPostmasterData, postmasterAuthWords } from '../../ingest/postmaster/words.js';
+import type { PostmasterDay } from '../../store/postmaster-days.js';
 import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels } from './domain-health.js';
 import { blockKitLimits, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -20,6 +22,8 @@ export interface DomainCardInput {
   /** When the domain got its current status. */
   statusSince: Date;
   thresholds: Thresholds;
+  /** What Google Postmaster Tools reported for the card's day; null when no pull covered it. */
+  postmaster: PostmasterDay | null;
   /** The bounces the sequencer itself counted on the card's day (its daily analytics), or null when none was imported. */
   sequencerBounces?: number | null;
 }
@@ -40,6 +44,11 @@ function weekWords(week: readonly DomainCardDay[]): string {
   return `${whole(sent)} sent · ${whole(bounces)} bounced${weekRate === null ? '' : ` (${percent(weekRate, 2)})`}`;
 }
 
+/** The complaint rate; a day Postmaster Tools reported nothing of says so rather than "n/a". */
+function complaintWords(complaintRate: number | null, postmaster: PostmasterDay | null): string {
+  return complaintRate === null && postmaster?.reported === false ? noPostmasterData : rate(complaintRate);
+}
+
 /** Plain-text summary for notifications and the console fallback. */
 export function domainCardText({ verdict, stats }: DomainCardInput): string {
   return `${verdict.domain} (${verdict.status}) on ${stats.day}: ${verdictLabels[verdict.verdict].word.toLowerCase()}, ${bounceWords(verdict)}`;
@@ -47,7 +56,7 @@ export function domainCardText({ verdict, stats }: DomainCardInput): string {
 
 /** `/smtp domain example.com`: status, the day's and the week's numbers, the findings and the buttons. */
 export function domainCardBlocks(input: DomainCardInput): KnownBlock[] {
-  const { verdict, stats, week, statusSince, thresholds } = input;
+  const { verdict, stats, week, statusSince, thresholds, postmaster } = input;
   const label = verdictLabels[verdict.verdict];
   const since = statusSince.toISOString().slice(0, 10);
   const pattern = patternWords(verdict.pattern, stats);
@@ -67,7 +76,8 @@ export function domainCardBlocks(input: DomainCardInput): KnownBlock[] {
         field(stats.day, bounceWords(verdict)),
         field('Last 7 days', weekWords(week)),
         field('Bounce rate, 8 days', trendWords(stats, thresholds)),
-        field('Complaint rate', rate(verdict.complaint_rate)),
+        field('Complaint rate', complaintWords(verdict.complaint_rate, postmaster)),
+        ...(postmaster?.reported ? [field('Google Postmaster auth', postmasterAuthWords(postmaster))] : []),
         field('Invalid addresses', rate(verdict.invalid_rate)),
         field('Deferrals', `${whole(stats.deferrals)}${stats.throttled_hours > 0 ? ` · throttled for ${whole(stats.throttled_hours)} h` : ''}`),
       ],

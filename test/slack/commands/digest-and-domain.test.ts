@@ -8,6 +8,7 @@ import { createLogger } from '../../../src/logger.js';
 import { decodeDomainButtonValue } from '../../../src/slack/blocks/domain-buttons.js';
 import { blockKitViolations } from '../../../src/slack/blocks/limits.js';
 import { domainFromInput } from '../../../src/slack/listeners/commands/domain.js';
+import { upsertPostmasterDays } from '../../../src/store/postmaster-days.js';
 import { startApp, type Harness } from '../../support/app-harness.js';
 import { openTestStore, type TestStore } from '../../support/db.js';
 import { badDomains, loadBadFleet } from '../../digest/bad-fleet.js';
@@ -60,6 +61,26 @@ describe('/smtp digest and /smtp domain', () => {
       const buttons = blocks.find((block) => block.type === 'actions');
       expect(decodeDomainButtonValue(buttons?.elements?.[0]?.value)).toEqual({ domain: 'bounces.example', from: 'active', day, verdict: 'pull', rules: ['bounce_rate', 'invalid_rate'] });
     }
+  });
+
+  it('/smtp domain shows Google Postmaster: its authentication rates, or that it has no data under its volume floor (not 0 %)', async () => {
+    await upsertPostmasterDays(store.pool, [
+      { day, sending_domain: 'clean-a.example', reported: false, spf_success_rate: null, dkim_success_rate: null, dmarc_success_rate: null },
+      { day, sending_domain: 'clean-b.example', reported: true, spf_success_rate: 1, dkim_success_rate: 0.985, dmarc_success_rate: 0.97 },
+    ]);
+    const card = async (domain: string) => {
+      harness.fake.reset();
+      await harness.driver.command('/smtp', `domain ${domain}`);
+      const { body } = await harness.fake.waitForResponse();
+      expect(blockKitViolations(body.blocks as never)).toEqual([]);
+      return JSON.stringify(body.blocks);
+    };
+    const quiet = await card('clean-a.example');
+    expect(quiet).toContain("*Complaint rate*\\nno Postmaster data: under Google's volume floor");
+    expect(quiet).not.toContain('Google Postmaster auth');
+    const reported = await card('clean-b.example');
+    expect(reported).toContain('*Google Postmaster auth*\\nSPF 100 % · DKIM 98.5 % · DMARC 97 %');
+    expect(await card('clean-c.example')).not.toContain('Postmaster');
   });
 
   it('a pulled domain gets its card with Reactivate; an unknown one a clear message', async () => {
