@@ -1,6 +1,6 @@
 import { verdictOf, type DnsAudit } from '../dns/index.js';
 import { auditFleet, renderFleetSummary, summariseFleet } from '../dns/fleet.js';
-import { auditOptionsFrom } from './dns-options.js';
+import { auditOptionsFrom } from '../dns/options.js';
 import { insertDnsAudits } from '../store/dns-audits.js';
 import { listDomains } from '../store/fleet.js';
 import { withContext } from './context.js';

@@ -3,7 +3,7 @@ import { domainToASCII } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { auditDomain, couldNotCheck, type DnsAudit, type Finding } from '../dns/index.js';
-import { auditOptionsFrom } from './dns-options.js';
+import { auditOptionsFrom } from '../dns/options.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
 const dnsUsage = [

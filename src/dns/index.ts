@@ -4,3 +4,4 @@ export { defaultDomainZones, type BlocklistSettings } from './blocklists.js';
 export { defaultDkimSelectors } from './dkim-selectors.js';
 export { couldNotCheck, findingCodes, verdictOf, type Finding, type FindingCode, type Severity, type Verdict } from './findings.js';
 export { auditResolver, type AuditResolver, type DnsSettings, type Resolver } from './resolver.js';
+export { auditOptionsFrom, type DnsConfig } from './options.js';
