@@ -1,7 +1,7 @@
 import { checkDomainBlocklists, ipBlocklistFindings, queryIpBlocklists, type BlocklistSettings } from './blocklists.js';
 import { checkDkim } from './dkim.js';
 import { checkDmarc } from './dmarc.js';
-import { couldNotCheck, finding, verdictOf, type Finding, type Verdict } from './findings.js';
+import { finding, nothingChecked, verdictOf, type Finding, type Verdict } from './findings.js';
 import { checkMx } from './mx.js';
 import { checkPtr } from './ptr.js';
 import { auditResolver, type AuditResolver, type DnsSettings, type Resolver } from './resolver.js';
@@ -53,7 +53,7 @@ export async function auditDomain(domain: string, options: AuditOptions): Promis
       ...options.ips.map((ip) => checkIp(resolve, ip, options.blocklists)),
     ]);
     let findings = groups.flat();
-    if (!resolver.answered() && findings.every(couldNotCheck)) {
+    if (!resolver.answered() && nothingChecked(findings)) {
       const { timeoutMs, deadlineMs } = options.dns;
       findings = [finding('dns_error', `no DNS server answered any query for ${domain} (${serversLabel(options.dns)}; ${seconds(timeoutMs)} a query, ${seconds(deadlineMs)} a domain): nothing could be checked`, null, 'Check DNS_SERVERS and that the server is reachable from here.')];
     }

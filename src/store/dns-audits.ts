@@ -1,12 +1,14 @@
 import type { DnsAudit } from '../dns/index.js';
 import type { Queryable } from './store.js';
 
-/** Stores audits (one statement for the batch); returns how many were stored. */
+/** Stores the audits of known sending domains (one statement for the batch; others are left out); returns how many were stored. */
 export async function insertDnsAudits(db: Queryable, audits: readonly DnsAudit[]): Promise<number> {
   if (audits.length === 0) return 0;
   const { rowCount } = await db.query(
     `INSERT INTO dns_audits (domain, checked_at, verdict, findings)
-     SELECT domain, checked_at, verdict, findings FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::jsonb[]) AS u(domain, checked_at, verdict, findings)`,
+     SELECT u.domain, u.checked_at, u.verdict, u.findings
+       FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::jsonb[]) AS u(domain, checked_at, verdict, findings)
+       JOIN sending_domains d ON d.domain = u.domain`,
     [audits.map((a) => a.domain), audits.map((a) => a.checked_at), audits.map((a) => a.verdict), audits.map((a) => JSON.stringify(a.findings))],
   );
   return rowCount ?? 0;

@@ -4,7 +4,7 @@ import { count, percent, plural, whole } from '../../health/format.js';
 import type { Verdict } from '../../health/index.js';
 import type { StatusChangeSummary } from '../../store/fleet-status.js';
 import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels } from './domain-health.js';
-import { blockKitLimits, blockKitViolations, truncate } from './limits.js';
+import { blockKitLimits, packBlocks, truncate } from './limits.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
 
 export interface DigestMessage {
@@ -93,24 +93,6 @@ export function flaggedDomainBlocks({ verdict, stats }: FlaggedDomain, digest: P
   ];
 }
 
-const fits = (blocks: unknown[]) => blockKitViolations(blocks).length === 0;
-
-/**
- * Fills a message: `head`, as many of the chunks from `start` on as stay within Block Kit's limits,
- * and `footer`. Whether n chunks fit only gets harder as n grows, so a binary search finds the most.
- */
-function pack(chunks: readonly KnownBlock[][], head: KnownBlock[], footer: KnownBlock[], start: number): { blocks: KnownBlock[]; next: number } {
-  const take = (count: number) => [...head, ...chunks.slice(start, start + count).flat()];
-  let low = 0;
-  let high = Math.min(chunks.length - start, blockKitLimits.blocksPerMessage);
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (fits([...take(middle), ...footer])) low = middle;
-    else high = middle - 1;
-  }
-  return { blocks: take(low), next: start + low };
-}
-
 /**
  * The digest message and its threaded replies, each within Block Kit's limits: the totals, the
  * status of the fleet and the most severe flagged domains on top; when not all fit, the message says
@@ -145,13 +127,13 @@ export function digestMessages(digest: Digest, overflowWhere: 'in this thread' |
   const overflowNote = (shown: number) =>
     context(`Showing the ${whole(shown)} most severe of ${whole(flagged.length)} flagged domains; the other ${whole(flagged.length - shown)} follow ${overflowWhere}.`);
   // Sized with the largest numbers the note can hold, so the real note never tips the message over.
-  const main = pack(chunks, head, [overflowNote(flagged.length)], 0);
+  const main = packBlocks(chunks, head, [overflowNote(flagged.length)], 0);
   if (main.next === chunks.length) return { main: { text, blocks: main.blocks }, replies: [] };
 
   const parts: KnownBlock[][] = [];
   const partHead = (part: number, of: number) => [context(`Domain health · ${day} · continued, part ${whole(part)} of ${whole(of)}`)];
   for (let next = main.next; next < chunks.length; ) {
-    const reply = pack(chunks, partHead(flagged.length, flagged.length), [], next);
+    const reply = packBlocks(chunks, partHead(flagged.length, flagged.length), [], next);
     if (reply.next === next) throw new Error(`the digest entry of ${flagged[next]!.verdict.domain} does not fit in a message`);
     parts.push(reply.blocks.slice(1));
     next = reply.next;

@@ -1,6 +1,8 @@
 import type { KnownBlock } from '@slack/types';
+import { problemBriefs, type DnsAudit } from '../../dns/index.js';
 import { bounceRateOf, type DomainDayStats, type DomainVerdict, type Thresholds } from '../../health/index.js';
 import { percent, whole } from '../../health/format.js';
+import { auditVerdictLabels, checkedWhen } from './dns-audit.js';
 import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels } from './domain-health.js';
 import { blockKitLimits, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -20,6 +22,8 @@ export interface DomainCardInput {
   /** When the domain got its current status. */
   statusSince: Date;
   thresholds: Thresholds;
+  /** The domain's last DNS audit (`smtp-desk dns --all`, `/smtp dns`, the digest), null when it has none. */
+  dnsAudit: DnsAudit | null;
 }
 
 const rate = (value: number | null) => (value === null ? 'n/a' : percent(value, 2));
@@ -30,6 +34,16 @@ function weekWords(week: readonly DomainCardDay[]): string {
   const bounces = week.reduce((sum, day) => sum + day.bounces, 0);
   const weekRate = bounceRateOf({ sent, bounces });
   return `${whole(sent)} sent · ${whole(bounces)} bounced${weekRate === null ? '' : ` (${percent(weekRate, 2)})`}`;
+}
+
+/** The last DNS audit in one line: its verdict, when, and what fails in short; `/smtp dns` has the records and fixes. */
+export function dnsAuditLine(domain: string, audit: DnsAudit | null): string {
+  const command = `\`/smtp dns ${escapeMrkdwn(domain)}\``;
+  if (!audit) return `*DNS:* not audited yet; ${command} checks it now.`;
+  const label = auditVerdictLabels[audit.verdict];
+  const problems = problemBriefs(audit.findings);
+  const what = problems.length > 0 ? `: ${escapeMrkdwn(problems.join('; '))}` : '';
+  return `*DNS:* ${label.emoji} ${label.word} on ${checkedWhen(audit.checked_at)}${what} · ${command} for the records and fixes`;
 }
 
 /** Plain-text summary for notifications and the console fallback. */
@@ -63,6 +77,7 @@ export function domainCardBlocks(input: DomainCardInput): KnownBlock[] {
       ],
     },
     { type: 'section', text: { type: 'mrkdwn', text: truncate(lines.join('\n'), blockKitLimits.sectionText) } },
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(dnsAuditLine(verdict.domain, input.dnsAudit), blockKitLimits.sectionText) } },
     verdictButtons(verdict, stats.day),
     {
       type: 'context',
