@@ -1,7 +1,8 @@
 import { slackMode } from '../config.js';
 import { renderBlocks } from '../console/render.js';
 import { digestDayAt, isIsoDate } from '../day.js';
-import { computeDigest } from '../digest/digest.js';
+import { computeDigest, computeDigestWithDns } from '../digest/digest.js';
+import { digestDnsOptions } from '../digest/dns.js';
 import { digestJson } from '../digest/json.js';
 import { postDailyDigest } from '../jobs/digest-job.js';
 import { count } from '../health/format.js';
@@ -95,8 +96,9 @@ export const digest: Verb = async (argv, io: CliIo) => {
       return exitCodes.failure;
     }
     if (!posting) {
-      const computed = await computeDigest(context.store.pool, day, config.HEALTH_THRESHOLDS, options.all);
-      writeLine(io.stdout, options.json ? JSON.stringify(digestJson(computed, options.all), null, 2) : renderDigest(digestMessages(computed)));
+      const db = context.store.pool;
+      if (options.json) writeLine(io.stdout, JSON.stringify(digestJson(await computeDigest(db, day, config.HEALTH_THRESHOLDS, options.all), options.all), null, 2));
+      else writeLine(io.stdout, renderDigest(digestMessages(await computeDigestWithDns(db, day, config.HEALTH_THRESHOLDS, digestDnsOptions(config, context.now)))));
       return exitCodes.ok;
     }
     const channel = config.DIGEST_CHANNEL!;

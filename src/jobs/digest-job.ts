@@ -2,7 +2,8 @@ import type { webApi } from '@slack/bolt';
 import { parse, schedule, type ScheduledTask } from 'node-cron';
 import type { AppContext } from '../context.js';
 import { digestDayAt, localDate } from '../day.js';
-import { computeDigest } from '../digest/digest.js';
+import { computeDigestWithDns } from '../digest/digest.js';
+import { digestDnsOptions } from '../digest/dns.js';
 import { digestSlackClient, instanceId, postDigestOnce, type PostOutcome } from '../slack/post-digest.js';
 import { count } from '../health/format.js';
 
@@ -19,9 +20,12 @@ export interface DigestJob {
   stop(): Promise<void>;
 }
 
-/** Computes `day`'s digest with the configured thresholds and has the Slack layer post it to `channel` exactly once. */
+/** Computes `day`'s digest with the configured thresholds and its DNS lines, and has the Slack layer post it to `channel` exactly once. */
 export function postDailyDigest(context: AppContext, client: webApi.WebClient, day: string, channel: string, instance: string): Promise<PostOutcome> {
-  return postDigestOnce(context, client, { day, channel, instance }, () => computeDigest(context.store.pool, day, context.config.HEALTH_THRESHOLDS));
+  const { config, store, now } = context;
+  return postDigestOnce(context, client, { day, channel, instance }, () =>
+    computeDigestWithDns(store.pool, day, config.HEALTH_THRESHOLDS, digestDnsOptions(config, now)),
+  );
 }
 
 /** Every 5 minutes: a daily cron's next tick is tomorrow, so a failed or missed digest is retried this often. */

@@ -34,3 +34,17 @@ export async function latestDnsAudits(db: Queryable, domains: readonly string[])
   );
   return rows.map(toAudit);
 }
+
+/** The active domains whose last audit failed, by name, at most `limit` of them, and how many there are. */
+export async function failingActiveAudits(db: Queryable, limit: number): Promise<{ audits: DnsAudit[]; total: number }> {
+  const { rows } = await db.query<AuditRow & { total: string }>(
+    `WITH latest AS (
+       SELECT DISTINCT ON (a.domain) a.domain, a.checked_at, a.verdict, a.findings
+         FROM dns_audits a JOIN sending_domains d ON d.domain = a.domain AND d.status = 'active'
+        ORDER BY a.domain, a.checked_at DESC, a.id DESC
+     )
+     SELECT domain, checked_at, verdict, findings, count(*) OVER () AS total FROM latest WHERE verdict = 'fail' ORDER BY domain LIMIT $1`,
+    [limit],
+  );
+  return { audits: rows.map(toAudit), total: Number(rows[0]?.total ?? 0) };
+}

@@ -1,8 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { Digest, FlaggedDomain } from '../../digest/digest.js';
+import type { DigestDns } from '../../digest/dns.js';
+import { problemBriefs } from '../../dns/index.js';
 import { count, percent, plural, whole } from '../../health/format.js';
 import type { Verdict } from '../../health/index.js';
 import type { StatusChangeSummary } from '../../store/fleet-status.js';
+import { checkedWhen } from './dns-audit.js';
 import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels } from './domain-health.js';
 import { blockKitLimits, packBlocks, truncate } from './limits.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
@@ -78,13 +81,44 @@ function statusChangesBlock({ day, statusChanges }: Digest): KnownBlock | null {
   return mrkdwn(lines.join('\n'));
 }
 
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+/** What DNS says about a flagged domain the digest asked it about; null for the others. */
+function dnsLine(domain: string, dns: DigestDns | undefined): string | null {
+  const entry = dns?.explained.find((explained) => explained.domain === domain);
+  if (!dns || !entry) return null;
+  if (!entry.audit) return `_DNS:_ missing: no audit from the last day, and DNS did not answer within ${seconds(dns.deadlineMs)}`;
+  const problems = problemBriefs(entry.audit.findings);
+  const when = `checked ${checkedWhen(entry.audit.checked_at)}`;
+  return problems.length > 0
+    ? `_DNS:_ ${escapeMrkdwn(problems.join('; '))} (${when}; \`/smtp dns ${escapeMrkdwn(domain)}\` for the fixes)`
+    : `_DNS:_ every record checks out (${when}): look at how the sending service signs and sends`;
+}
+
+/** How many flagged domains have no DNS line, and the active domains whose last audit failed. */
+function dnsBlock(dns: DigestDns | undefined): KnownBlock | null {
+  if (!dns) return null;
+  const lines: string[] = [];
+  const missing = dns.explained.filter((entry) => entry.audit === null).length;
+  if (missing > 0) lines.push(`:grey_question: DNS lines missing for ${count(missing, 'flagged domain')}: no audit from the last day, and DNS did not answer within ${seconds(dns.deadlineMs)}.`);
+  const { audits, total } = dns.failing;
+  if (total > 0) {
+    const named = audits.map((audit) => `*${escapeMrkdwn(audit.domain)}* (${escapeMrkdwn(problemBriefs(audit.findings).join('; '))})`);
+    const more = total > audits.length ? ` and ${whole(total - audits.length)} more` : '';
+    lines.push(`:x: *${count(total, 'active domain')} failed ${total === 1 ? 'its' : 'their'} last DNS audit:* ${named.join(', ')}${more}`);
+  }
+  return lines.length > 0 ? mrkdwn(lines.join('\n')) : null;
+}
+
 /** One flagged domain: the verdict, the numbers, the findings in words, where to look, and the buttons. */
-export function flaggedDomainBlocks({ verdict, stats }: FlaggedDomain, digest: Pick<Digest, 'day' | 'thresholds'>): KnownBlock[] {
+export function flaggedDomainBlocks({ verdict, stats }: FlaggedDomain, digest: Pick<Digest, 'day' | 'thresholds' | 'dns'>): KnownBlock[] {
   const label = verdictLabels[verdict.verdict];
   const pattern = patternWords(verdict.pattern, stats);
+  const dns = dnsLine(verdict.domain, digest.dns);
   const lines = [
     `${label.emoji} *${label.word}* · *${escapeMrkdwn(verdict.domain)}* · ${bounceWords(verdict)} · 8 days ${trendWords(stats, digest.thresholds)}`,
     ...findingLines(verdict),
+    ...(dns ? [dns] : []),
     ...(pattern ? [`_Where to look:_ ${pattern}`] : []),
   ];
   return [
@@ -109,11 +143,13 @@ export function digestMessages(digest: Digest, overflowWhere: 'in this thread' |
       `${summary.kept > 0 ? `, ${whole(summary.kept)} kept` : ''} ` +
       `of ${count(report.totals.domains_checked, 'active domain')}`;
   const changes = statusChangesBlock(digest);
+  const dns = dnsBlock(digest.dns);
   const head: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: `Domain health · ${day}` } },
     totalsBlock(digest),
     fleetContext(digest),
     ...(changes ? [changes] : []),
+    ...(dns ? [dns] : []),
     { type: 'divider' },
   ];
   if (nothingRecorded) {
