@@ -17,7 +17,7 @@ export const failingAuditsShown = 10;
 /** What DNS says about the digest's domains. */
 export interface DigestDns {
   /** Each flagged domain with an authentication or blocklist finding: its audit, or null when none came in time. */
-  explained: { domain: string; audit: DnsAudit | null }[];
+  explained: ReadonlyMap<string, DnsAudit | null>;
   /** How long the digest waited for DNS. */
   deadlineMs: number;
   /** Active domains whose last audit failed (after this digest's audits), by name. */
@@ -59,6 +59,6 @@ export async function gatherDigestDns(db: pg.Pool, flagged: readonly { verdict: 
   );
   await insertDnsAudits(db, answered);
   const run = new Map(answered.map((audit) => [audit.domain, audit]));
-  const explained = domains.map((domain) => ({ domain, audit: run.get(domain) ?? (fresh(stored.get(domain)) ? stored.get(domain)! : null) }));
+  const explained = new Map(domains.map((domain) => [domain, run.get(domain) ?? (fresh(stored.get(domain)) ? stored.get(domain)! : null)]));
   return { explained, deadlineMs: options.deadlineMs, failing: await failingActiveAudits(db, failingAuditsShown) };
 }

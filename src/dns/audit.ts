@@ -34,7 +34,8 @@ async function checkIp(resolve: Resolver, ip: string, blocklists: BlocklistSetti
   return [...ptr.findings, ...ipBlocklistFindings(lists, ip, note)];
 }
 
-const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+/** "1.5 s": a timeout or deadline as the messages say it. */
+export const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
 const serversLabel = (settings: DnsSettings) => (settings.servers.length > 0 ? settings.servers.join(', ') : "the system's resolvers");
 
 /** Runs every check of `domain` at once over one resolver; whatever DNS does, the result is a status object. */

@@ -50,8 +50,13 @@ export function briefOf(item: Finding): string {
 
 const rank = { fail: 0, warn: 1, info: 2 } as const;
 
-/** What is wrong, failures first, in a few words each; passing checks are left out. */
-export function problemBriefs(findings: readonly Finding[]): string[] {
+/** How many problems a summary names; the rest are counted. */
+const namedProblems = 4;
+
+/** What is wrong, failures first, in a few words each ("2 SPF records; DMARC p=none"); empty when nothing is. */
+export function problemSummary(findings: readonly Finding[]): string {
   const problems = findings.filter((item) => item.severity !== 'info').sort((a, b) => rank[a.severity] - rank[b.severity]);
-  return [...new Set(problems.map(briefOf))];
+  const briefs = [...new Set(problems.map(briefOf))];
+  const more = briefs.length - namedProblems;
+  return briefs.slice(0, namedProblems).join('; ') + (more > 0 ? ` and ${more} more` : '');
 }

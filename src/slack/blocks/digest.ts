@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Digest, FlaggedDomain } from '../../digest/digest.js';
 import type { DigestDns } from '../../digest/dns.js';
-import { problemBriefs } from '../../dns/index.js';
+import { problemSummary, seconds } from '../../dns/index.js';
 import { count, percent, plural, whole } from '../../health/format.js';
 import type { Verdict } from '../../health/index.js';
 import type { StatusChangeSummary } from '../../store/fleet-status.js';
@@ -81,17 +81,15 @@ function statusChangesBlock({ day, statusChanges }: Digest): KnownBlock | null {
   return mrkdwn(lines.join('\n'));
 }
 
-const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
-
 /** What DNS says about a flagged domain the digest asked it about; null for the others. */
 function dnsLine(domain: string, dns: DigestDns | undefined): string | null {
-  const entry = dns?.explained.find((explained) => explained.domain === domain);
-  if (!dns || !entry) return null;
-  if (!entry.audit) return `_DNS:_ missing: no audit from the last day, and DNS did not answer within ${seconds(dns.deadlineMs)}`;
-  const problems = problemBriefs(entry.audit.findings);
-  const when = `checked ${checkedWhen(entry.audit.checked_at)}`;
-  return problems.length > 0
-    ? `_DNS:_ ${escapeMrkdwn(problems.join('; '))} (${when}; \`/smtp dns ${escapeMrkdwn(domain)}\` for the fixes)`
+  const audit = dns?.explained.get(domain);
+  if (!dns || audit === undefined) return null;
+  if (audit === null) return `_DNS:_ missing: no audit from the last day, and DNS did not answer within ${seconds(dns.deadlineMs)}`;
+  const problems = problemSummary(audit.findings);
+  const when = `checked ${checkedWhen(audit.checked_at)}`;
+  return problems !== ''
+    ? `_DNS:_ ${escapeMrkdwn(problems)} (${when}; \`/smtp dns ${escapeMrkdwn(domain)}\` for the fixes)`
     : `_DNS:_ every record checks out (${when}): look at how the sending service signs and sends`;
 }
 
@@ -99,13 +97,14 @@ function dnsLine(domain: string, dns: DigestDns | undefined): string | null {
 function dnsBlock(dns: DigestDns | undefined): KnownBlock | null {
   if (!dns) return null;
   const lines: string[] = [];
-  const missing = dns.explained.filter((entry) => entry.audit === null).length;
+  const missing = [...dns.explained.values()].filter((audit) => audit === null).length;
   if (missing > 0) lines.push(`:grey_question: DNS lines missing for ${count(missing, 'flagged domain')}: no audit from the last day, and DNS did not answer within ${seconds(dns.deadlineMs)}.`);
   const { audits, total } = dns.failing;
   if (total > 0) {
-    const named = audits.map((audit) => `*${escapeMrkdwn(audit.domain)}* (${escapeMrkdwn(problemBriefs(audit.findings).join('; '))})`);
-    const more = total > audits.length ? ` and ${whole(total - audits.length)} more` : '';
-    lines.push(`:x: *${count(total, 'active domain')} failed ${total === 1 ? 'its' : 'their'} last DNS audit:* ${named.join(', ')}${more}`);
+    const named = audits.map((audit) => `*${escapeMrkdwn(audit.domain)}* (${escapeMrkdwn(problemSummary(audit.findings))})`);
+    // The count comes first, so a long list cut at the section limit never loses it.
+    const some = total > audits.length ? ` (${whole(audits.length)} named here)` : '';
+    lines.push(`:x: *${count(total, 'active domain')} failed ${total === 1 ? 'its' : 'their'} last DNS audit${some}:* ${named.join(', ')}`);
   }
   return lines.length > 0 ? mrkdwn(lines.join('\n')) : null;
 }

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { problemBriefs, type DnsAudit } from '../../dns/index.js';
+import { problemSummary, type DnsAudit } from '../../dns/index.js';
 import { bounceRateOf, type DomainDayStats, type DomainVerdict, type Thresholds } from '../../health/index.js';
 import { percent, whole } from '../../health/format.js';
 import { auditVerdictLabels, checkedWhen } from './dns-audit.js';
@@ -41,8 +41,8 @@ export function dnsAuditLine(domain: string, audit: DnsAudit | null): string {
   const command = `\`/smtp dns ${escapeMrkdwn(domain)}\``;
   if (!audit) return `*DNS:* not audited yet; ${command} checks it now.`;
   const label = auditVerdictLabels[audit.verdict];
-  const problems = problemBriefs(audit.findings);
-  const what = problems.length > 0 ? `: ${escapeMrkdwn(problems.join('; '))}` : '';
+  const problems = problemSummary(audit.findings);
+  const what = problems !== '' ? `: ${escapeMrkdwn(problems)}` : '';
   return `*DNS:* ${label.emoji} ${label.word} on ${checkedWhen(audit.checked_at)}${what} · ${command} for the records and fixes`;
 }
 

@@ -93,9 +93,8 @@ describe('/smtp dns', () => {
     const blocks = body.blocks as Block[];
     expect(blockKitViolations(blocks)).toEqual([]);
     expect(JSON.stringify(blocks)).toContain(
-      '*DNS:* :x: fail on 2026-12-01 10:00 UTC: 2 SPF records; on list0.bl.test; on list1.bl.test;',
+      '*DNS:* :x: fail on 2026-12-01 10:00 UTC: 2 SPF records; on list0.bl.test; on list1.bl.test; on list2.bl.test and 58 more · `/smtp dns messy.test` for the records and fixes',
     );
-    expect(JSON.stringify(blocks)).toContain('DMARC p=none · `/smtp dns messy.test` for the records and fixes');
   });
 
   it('asks for a domain when none is given', async () => {
