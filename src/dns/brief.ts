@@ -43,7 +43,7 @@ const briefs: Record<FindingCode, string | ((item: Finding) => string)> = {
   dns_error: 'some DNS could not be checked',
 };
 
-export function briefOf(item: Finding): string {
+function briefOf(item: Finding): string {
   const brief = briefs[item.code];
   return typeof brief === 'string' ? brief : brief(item);
 }

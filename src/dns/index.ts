@@ -5,4 +5,4 @@ export { defaultDkimSelectors } from './dkim-selectors.js';
 export { couldNotCheck, findingCodes, nothingChecked, verdictOf, type Finding, type FindingCode, type Severity, type Verdict } from './findings.js';
 export { auditResolver, type AuditResolver, type DnsSettings, type Resolver } from './resolver.js';
 export { auditOptionsFrom, type DnsConfig } from './options.js';
-export { briefOf, problemSummary } from './brief.js';
+export { problemSummary } from './brief.js';
