@@ -19,6 +19,7 @@ CREATE TABLE postmaster_pulls (
   status text NOT NULL CHECK (status IN ('claimed', 'done', 'failed')),
   claimed_by text NOT NULL,
   claimed_at timestamptz NOT NULL DEFAULT now(),
+  attempts integer NOT NULL DEFAULT 1 CHECK (attempts >= 1),
   finished_at timestamptz,
   error text
 );

@@ -112,6 +112,14 @@ export const configSchema = z.object({
         }
       }),
   ),
+  /** `dns --all` under `serve`: Monday 06:00 in DIGEST_TZ by default, so the week's first digests read fresh audits; `off` runs none. */
+  DNS_AUDIT_CRON: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((value) => value === 'off' || isCronExpression(value), 'a cron expression such as "0 6 * * 1" (minute hour day month weekday), or off')
+      .default('0 6 * * 1'),
+  ),
   DNS_SERVERS: z.preprocess(commaList, z.array(z.string().regex(dnsServer, dnsServerList), { error: dnsServerList }).default([])),
   DNS_TIMEOUT_MS: milliseconds(50, 60_000, 2_000),
   DNS_DEADLINE_MS: milliseconds(100, 300_000, 10_000),

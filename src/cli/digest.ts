@@ -1,13 +1,15 @@
 import { slackMode } from '../config.js';
 import { renderBlocks } from '../console/render.js';
 import { digestDayAt, isIsoDate } from '../day.js';
-import { computeDigest } from '../digest/digest.js';
+import { computeDigest, computeDigestWithDns } from '../digest/digest.js';
+import { digestDnsOptions } from '../digest/dns.js';
 import { digestJson } from '../digest/json.js';
 import { postDailyDigest } from '../jobs/digest-job.js';
 import { count } from '../health/format.js';
 import { eventDayProblem } from '../ingest/event-dates.js';
 import { digestMessages, type DigestMessages } from '../slack/blocks/digest.js';
-import { digestSlackClient, instanceId, type PostOutcome } from '../slack/post-digest.js';
+import { digestSlackClient, type PostOutcome } from '../slack/post-digest.js';
+import { instanceId } from '../store/run-claims.js';
 import { readArgs } from './args.js';
 import { slackReason, slackRequestReason } from '../faults.js';
 import { withContext } from './context.js';
@@ -95,8 +97,9 @@ export const digest: Verb = async (argv, io: CliIo) => {
       return exitCodes.failure;
     }
     if (!posting) {
-      const computed = await computeDigest(context.store.pool, day, config.HEALTH_THRESHOLDS, options.all);
-      writeLine(io.stdout, options.json ? JSON.stringify(digestJson(computed, options.all), null, 2) : renderDigest(digestMessages(computed)));
+      const db = context.store.pool;
+      if (options.json) writeLine(io.stdout, JSON.stringify(digestJson(await computeDigest(db, day, config.HEALTH_THRESHOLDS, options.all), options.all), null, 2));
+      else writeLine(io.stdout, renderDigest(digestMessages(await computeDigestWithDns(db, day, config.HEALTH_THRESHOLDS, digestDnsOptions(config, context.now)))));
       return exitCodes.ok;
     }
     const channel = config.DIGEST_CHANNEL!;

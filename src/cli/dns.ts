@@ -3,7 +3,8 @@ import { domainToASCII } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { auditDomain, couldNotCheck, type DnsAudit, type Finding } from '../dns/index.js';
-import { auditOptionsFrom } from './dns-options.js';
+import { defaultAuditConcurrency } from '../dns/fleet.js';
+import { auditOptionsFrom } from '../dns/options.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
 
 const dnsUsage = [
@@ -12,7 +13,6 @@ const dnsUsage = [
 ].join('\n');
 
 const maxConcurrency = 200;
-const defaultConcurrency = 20;
 const hostname = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const selectorName = /^[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?$/i;
 
@@ -45,7 +45,7 @@ function parseArguments(argv: string[]): DnsOptions | string {
   if (values.all) {
     if (positionals.length > 0) return '--all audits every active domain; give no domain with it';
     if (values.selector || values.ip || values.json) return '--selector, --ip and --json go with one domain, not with --all';
-    const concurrency = values.concurrency === undefined ? defaultConcurrency : Number(values.concurrency);
+    const concurrency = values.concurrency === undefined ? defaultAuditConcurrency : Number(values.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > maxConcurrency) return `--concurrency takes a whole number from 1 to ${maxConcurrency}, not "${values.concurrency}"`;
     return { kind: 'all', concurrency };
   }

@@ -4,6 +4,7 @@ import { runConsole } from '../console/console.js';
 import { loadDemoOnFirstRun } from '../demo/first-run.js';
 import { httpRoutes } from '../http/routes.js';
 import { startDigestJob } from '../jobs/digest-job.js';
+import { startDnsAuditJob } from '../jobs/dns-audit-job.js';
 import { postmasterPreparation } from '../jobs/postmaster-job.js';
 import { buildReceiver, createSlackApp } from '../slack/app.js';
 import type { AppContext } from '../context.js';
@@ -37,7 +38,7 @@ function localModeLine({ config, store }: AppContext): string {
   return `smtp-desk is running locally (no Slack tokens set) on ${where}: type /smtp help, a button number, or exit.`;
 }
 
-/** Runs the Slack app, and the daily digest when DIGEST_CHANNEL is set (after a Postmaster Tools pull when GOOGLE_* are), until SIGINT or SIGTERM. */
+/** Runs the Slack app, the daily digest when DIGEST_CHANNEL is set (after a Postmaster Tools pull when GOOGLE_* are) and the DNS audit on DNS_AUDIT_CRON, until SIGINT or SIGTERM. */
 async function serveSlack(context: AppContext, io: CliIo): Promise<void> {
   const { config, logger } = context;
   const identity = await verifySlackTokens(config, logger);
@@ -54,11 +55,12 @@ async function serveSlack(context: AppContext, io: CliIo): Promise<void> {
   }
   const prepare = config.DIGEST_CHANNEL ? postmasterPreparation(context) : null;
   const digestJob = startDigestJob(context, prepare ? { prepare } : {});
+  const dnsAuditJob = startDnsAuditJob(context);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await digestJob?.stop();
+  await Promise.all([digestJob?.stop(), dnsAuditJob?.stop()]);
   await app.stop();
 }

@@ -5,6 +5,7 @@ import { fleetDays } from '../store/fleet-day-scan.js';
 import { domainStatusCounts, recentStatusChanges, type StatusChangeSummary, type StatusCounts } from '../store/fleet-status.js';
 import { activeSnoozes } from '../store/snoozes.js';
 import { addDays } from '../day.js';
+import { gatherDigestDns, type DigestDns, type DigestDnsOptions } from './dns.js';
 
 /** A domain the digest lists: its judgement and the numbers behind it. */
 export interface FlaggedDomain {
@@ -26,6 +27,8 @@ export interface Digest {
   statusCounts: StatusCounts;
   /** Status changes from the start of the digest day to the end of the day after it, newest first. */
   statusChanges: { changes: StatusChangeSummary[]; total: number };
+  /** What DNS says about the flagged domains; absent when the digest was computed without DNS (`--json`). */
+  dns?: DigestDns;
 }
 
 /** How many status changes the digest names; the rest are counted. */
@@ -61,4 +64,10 @@ function withHistory(stats: DomainDayNumbers): DomainDayStats {
   const { c554_trailing, bounce_rate_trend } = stats;
   if (c554_trailing === undefined || bounce_rate_trend === undefined) throw new Error(`digest: no history read for flagged ${stats.domain}`);
   return { ...stats, c554_trailing, bounce_rate_trend };
+}
+
+/** The digest with its DNS lines (see gatherDigestDns): what is posted to the channel and shown by `/smtp digest`. */
+export async function computeDigestWithDns(db: pg.Pool, day: string, thresholds: Thresholds, dns: DigestDnsOptions): Promise<Digest> {
+  const digest = await computeDigest(db, day, thresholds);
+  return { ...digest, dns: await gatherDigestDns(db, digest.flagged, dns) };
 }

@@ -1,7 +1,7 @@
 import { checkDomainBlocklists, ipBlocklistFindings, queryIpBlocklists, type BlocklistSettings } from './blocklists.js';
 import { checkDkim } from './dkim.js';
 import { checkDmarc } from './dmarc.js';
-import { couldNotCheck, finding, verdictOf, type Finding, type Verdict } from './findings.js';
+import { finding, nothingChecked, verdictOf, type Finding, type Verdict } from './findings.js';
 import { checkMx } from './mx.js';
 import { checkPtr } from './ptr.js';
 import { auditResolver, type AuditResolver, type DnsSettings, type Resolver } from './resolver.js';
@@ -34,7 +34,8 @@ async function checkIp(resolve: Resolver, ip: string, blocklists: BlocklistSetti
   return [...ptr.findings, ...ipBlocklistFindings(lists, ip, note)];
 }
 
-const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+/** "1.5 s": a timeout or deadline as the messages say it. */
+export const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
 const serversLabel = (settings: DnsSettings) => (settings.servers.length > 0 ? settings.servers.join(', ') : "the system's resolvers");
 
 /** Runs every check of `domain` at once over one resolver; whatever DNS does, the result is a status object. */
@@ -53,7 +54,7 @@ export async function auditDomain(domain: string, options: AuditOptions): Promis
       ...options.ips.map((ip) => checkIp(resolve, ip, options.blocklists)),
     ]);
     let findings = groups.flat();
-    if (!resolver.answered() && findings.every(couldNotCheck)) {
+    if (!resolver.answered() && nothingChecked(findings)) {
       const { timeoutMs, deadlineMs } = options.dns;
       findings = [finding('dns_error', `no DNS server answered any query for ${domain} (${serversLabel(options.dns)}; ${seconds(timeoutMs)} a query, ${seconds(deadlineMs)} a domain): nothing could be checked`, null, 'Check DNS_SERVERS and that the server is reachable from here.')];
     }

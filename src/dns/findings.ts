@@ -62,6 +62,9 @@ export const dnsError = (message: string, record: string | null): Finding => fin
 
 export const couldNotCheck = (item: Finding): boolean => 'couldNotCheck' in findingCodes[item.code];
 
+/** No check of the audit could be settled (DNS did not answer): nothing to show as the domain's state. */
+export const nothingChecked = (findings: readonly Finding[]): boolean => findings.every(couldNotCheck);
+
 /** fail if anything fails; otherwise error if anything could not be checked; then warn; else pass. */
 export function verdictOf(findings: readonly Finding[]): Verdict {
   if (findings.some((item) => item.severity === 'fail')) return 'fail';

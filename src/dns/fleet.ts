@@ -1,23 +1,36 @@
 import { auditDomain, type AuditOptions, type DnsAudit } from './audit.js';
 import { findingCodes, type FindingCode } from './findings.js';
 
+/** Audits in flight at once unless told otherwise (`dns --all --concurrency`). */
+export const defaultAuditConcurrency = 20;
+
 /**
  * Audits `domains` with at most `concurrency` in flight, handing each result to `onAudit` as it
- * finishes (so a long run stores what it has); resolves with every audit in the order given.
+ * finishes (so a long run stores what it has); resolves with the audits in the order given. With
+ * `until` (epoch ms), no audit outlives it: each one's deadline is cut to the time left, and the
+ * domains not started by then are left out of the result.
  */
-export async function auditFleet(domains: readonly string[], options: AuditOptions, concurrency: number, onAudit: (audit: DnsAudit) => Promise<void> | void = () => {}): Promise<DnsAudit[]> {
-  const audits = new Array<DnsAudit>(domains.length);
+export async function auditFleet(
+  domains: readonly string[],
+  options: AuditOptions,
+  concurrency: number,
+  onAudit: (audit: DnsAudit) => Promise<void> | void = () => {},
+  until = Infinity,
+): Promise<DnsAudit[]> {
+  const audits = new Array<DnsAudit | undefined>(domains.length);
   let next = 0;
   const worker = async () => {
     while (next < domains.length) {
+      const left = until - Date.now();
+      if (left <= 0) return;
       const index = next++;
-      const audit = await auditDomain(domains[index]!, options);
+      const audit = await auditDomain(domains[index]!, { ...options, dns: { ...options.dns, deadlineMs: Math.min(options.dns.deadlineMs, left) } });
       audits[index] = audit;
       await onAudit(audit);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, domains.length) }, worker));
-  return audits;
+  return audits.filter((audit): audit is DnsAudit => audit !== undefined);
 }
 
 export interface FleetSummary {

@@ -1,10 +1,12 @@
 import type { webApi } from '@slack/bolt';
-import { parse, schedule, type ScheduledTask } from 'node-cron';
 import type { AppContext } from '../context.js';
-import { digestDayAt, localDate } from '../day.js';
-import { computeDigest } from '../digest/digest.js';
-import { digestSlackClient, instanceId, postDigestOnce, type PostOutcome } from '../slack/post-digest.js';
+import { digestDayAt } from '../day.js';
+import { computeDigestWithDns } from '../digest/digest.js';
+import { digestDnsOptions } from '../digest/dns.js';
+import { digestSlackClient, postDigestOnce, type PostOutcome } from '../slack/post-digest.js';
+import { instanceId } from '../store/run-claims.js';
 import { count } from '../health/format.js';
+import { scheduleRuns, type ScheduledRun } from './schedule.js';
 
 export interface DigestJobOptions {
   /** The Web API client to post with (default: the bot token with the digest's retry policy). */
@@ -25,39 +27,22 @@ export interface DigestPreparation {
   run(day: string): Promise<void>;
 }
 
-/** setTimeout's longest wait; a later start is reached in steps. */
-const longestTimer = 2 ** 31 - 1;
+/** `runDue` posts the due digest unless it is posted already. */
+export type DigestJob = ScheduledRun<PostOutcome>;
 
-export interface DigestJob {
-  /** Posts the due digest unless it is posted already; resolves with what happened (null: nothing due or it failed). */
-  runDue(): Promise<PostOutcome | null>;
-  stop(): Promise<void>;
-}
-
-/** Computes `day`'s digest with the configured thresholds and has the Slack layer post it to `channel` exactly once. */
+/** Computes `day`'s digest with the configured thresholds and its DNS lines, and has the Slack layer post it to `channel` exactly once. */
 export function postDailyDigest(context: AppContext, client: webApi.WebClient, day: string, channel: string, instance: string): Promise<PostOutcome> {
-  return postDigestOnce(context, client, { day, channel, instance }, () => computeDigest(context.store.pool, day, context.config.HEALTH_THRESHOLDS));
+  const { config, store, now } = context;
+  return postDigestOnce(context, client, { day, channel, instance }, () =>
+    computeDigestWithDns(store.pool, day, config.HEALTH_THRESHOLDS, digestDnsOptions(config, now)),
+  );
 }
 
-/** Every 5 minutes: a daily cron's next tick is tomorrow, so a failed or missed digest is retried this often. */
-export const defaultCatchUpCron = '*/5 * * * *';
-
-/**
- * The latest time today (in `timeZone`) at or before `now` matching the schedule, or null when the
- * schedule has not fired yet today. Walks back minute by minute over the schedule's seconds.
- */
-export function latestFireToday(task: ScheduledTask, seconds: readonly number[], now: Date, timeZone: string): Date | null {
-  const minuteStart = Math.floor(now.getTime() / 60_000) * 60_000;
-  const descending = [...seconds].sort((a, b) => b - a);
-  for (let minute = 0; minute <= 24 * 60; minute += 1) {
-    for (const second of descending) {
-      const candidate = new Date(minuteStart - minute * 60_000 + second * 1000);
-      if (candidate > now || !task.match(candidate)) continue;
-      return localDate(candidate, timeZone) === localDate(now, timeZone) ? candidate : null;
-    }
-  }
-  return null;
-}
+/** Starts the preparation of the digest day `leadMs` before each digest is due. */
+const leadFor = (prepare: DigestPreparation, timeZone: string) => ({
+  ms: prepare.leadMs,
+  run: (fire: Date) => void prepare.run(digestDayAt(fire, timeZone)),
+});
 
 /**
  * Schedules the daily digest to DIGEST_CHANNEL at DIGEST_CRON in DIGEST_TZ, plus a catch-up check
@@ -75,73 +60,27 @@ export function startDigestJob(context: AppContext, options: DigestJobOptions = 
   const client = options.client ?? digestSlackClient(config, logger);
   const instance = instanceId();
   const timeZone = config.DIGEST_TZ;
-  const seconds = parse(config.DIGEST_CRON).second;
-  let running: Promise<PostOutcome | null> | null = null;
-  let stopped = false;
-
-  const attempt = async (): Promise<PostOutcome | null> => {
-    const fire = latestFireToday(digestTask, seconds, context.now(), timeZone);
-    if (!fire) return null;
-    const day = digestDayAt(fire, timeZone);
-    await options.prepare?.run(day);
-    try {
-      const outcome = await postDailyDigest(context, client, day, channel, instance);
-      if (outcome.outcome === 'posted') {
-        logger.info(`posted the digest for ${day} to ${channel} (ts ${outcome.ts}, ${count(outcome.replies, 'threaded reply', 'threaded replies')})`);
+  const scheduled = scheduleRuns<PostOutcome>(context, {
+    name: `digest ${channel}`,
+    cron: config.DIGEST_CRON,
+    timeZone,
+    ...(options.catchUpCron ? { catchUpCron: options.catchUpCron } : {}),
+    ...(options.prepare ? { lead: leadFor(options.prepare, timeZone) } : {}),
+    async attempt(fire) {
+      const day = digestDayAt(fire, timeZone);
+      await options.prepare?.run(day);
+      try {
+        const outcome = await postDailyDigest(context, client, day, channel, instance);
+        if (outcome.outcome === 'posted') {
+          logger.info(`posted the digest for ${day} to ${channel} (ts ${outcome.ts}, ${count(outcome.replies, 'threaded reply', 'threaded replies')})`);
+        }
+        return outcome;
+      } catch (error) {
+        logger.error(`the digest for ${day} was not posted to ${channel}: ${(error as Error).message}; the next check tries again`);
+        return null;
       }
-      return outcome;
-    } catch (error) {
-      logger.error(`the digest for ${day} was not posted to ${channel}: ${(error as Error).message}; the next check tries again`);
-      return null;
-    }
-  };
-
-  const runDue = (): Promise<PostOutcome | null> => {
-    if (stopped) return Promise.resolve(null);
-    running ??= attempt().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-
-  // A tick during a run joins that run (runDue), so node-cron's own overlap guard is not needed.
-  const cronLogger = {
-    info: (message: string) => logger.debug(message),
-    warn: (message: string) => logger.warn(message),
-    error: (message: string | Error) => logger.error(message),
-    debug: (message: string | Error) => logger.debug(message),
-  };
-  const taskOptions = { timezone: timeZone, logger: cronLogger };
-  const digestTask = schedule(config.DIGEST_CRON, runDue, { ...taskOptions, name: `digest ${channel}` });
-  const catchUpTask = schedule(options.catchUpCron ?? defaultCatchUpCron, runDue, { ...taskOptions, name: `digest catch-up ${channel}` });
-  logger.info(`daily digest to ${channel} at "${config.DIGEST_CRON}" (${timeZone}), covering the day before`);
-  setImmediate(() => void runDue());
-
-  let leadTimer: NodeJS.Timeout | undefined;
-  const armPreparation = (prepare: DigestPreparation) => {
-    const next = digestTask.getNextRun();
-    if (stopped || !next) return;
-    const wait = next.getTime() - prepare.leadMs - Date.now();
-    if (wait > longestTimer) {
-      leadTimer = setTimeout(() => armPreparation(prepare), longestTimer);
-      return;
-    }
-    leadTimer = setTimeout(() => {
-      void prepare.run(digestDayAt(next, timeZone));
-      // Armed again once this digest is due: the next one is then the one after it.
-      leadTimer = setTimeout(() => armPreparation(prepare), Math.max(0, next.getTime() - Date.now()) + 1000);
-    }, Math.max(0, wait));
-  };
-  if (options.prepare) armPreparation(options.prepare);
-
-  return {
-    runDue,
-    async stop() {
-      stopped = true;
-      clearTimeout(leadTimer);
-      await digestTask.destroy();
-      await catchUpTask.destroy();
-      await running;
     },
-  };
+  });
+  logger.info(`daily digest to ${channel} at "${config.DIGEST_CRON}" (${timeZone}), covering the day before`);
+  return scheduled;
 }

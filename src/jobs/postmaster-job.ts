@@ -5,9 +5,9 @@ import { faultLine } from '../faults.js';
 import { count } from '../health/format.js';
 import { postmasterBatchQuery } from '../ingest/postmaster/client.js';
 import { fetchPostmaster, storePostmaster } from '../ingest/postmaster/pull.js';
-import { instanceId } from '../slack/post-digest.js';
 import { listDomains } from '../store/fleet.js';
 import { claimPostmasterPull, finishPostmasterPull, getPostmasterPull } from '../store/postmaster-pulls.js';
+import { instanceId } from '../store/run-claims.js';
 import type { DigestPreparation } from './digest-job.js';
 
 /** How long before the digest is due the pull starts. */
@@ -52,7 +52,7 @@ export function postmasterPreparation(context: AppContext): DigestPreparation | 
   /** Pulls the day (or waits for the replica that does); throws an error whose message says why it failed. */
   const pull = async (day: string, until: number): Promise<void> => {
     const claim = await claimPostmasterPull(store.pool, day, instance, deadlineMs / 1000);
-    if (!claim.claimed) return claim.pull.status === 'done' ? undefined : awaitOther(day, until);
+    if (!claim.claimed) return claim.run.status === 'done' ? undefined : awaitOther(day, until);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), Math.max(0, until - Date.now()));
     try {

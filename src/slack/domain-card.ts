@@ -2,6 +2,7 @@ import { digestDayAt } from '../day.js';
 import { judgeDomain } from '../health/index.js';
 import { recentDomainDays } from '../store/domain-days.js';
 import { domainDayStats } from '../store/domain-day-stats.js';
+import { latestDnsAudits } from '../store/dns-audits.js';
 import { getDomain } from '../store/fleet.js';
 import { postmasterDay } from '../store/postmaster-days.js';
 import { sequencerBounces } from '../store/sends.js';
@@ -16,14 +17,24 @@ import type { AppContext } from '../context.js';
 export async function readDomainCard(context: AppContext, domain: string): Promise<DomainCardInput | null> {
   const db = context.store.pool;
   const day = digestDayAt(context.now(), context.config.DIGEST_TZ);
-  const [row, stats, week, counted, postmaster] = await Promise.all([
+  const [row, stats, week, counted, postmaster, audits] = await Promise.all([
     getDomain(db, domain),
     domainDayStats(db, domain, day),
     recentDomainDays(db, domain, day),
     sequencerBounces(db, domain, day),
     postmasterDay(db, domain, day),
+    latestDnsAudits(db, [domain]),
   ]);
   if (!row || !stats) return null;
   const thresholds = context.config.HEALTH_THRESHOLDS;
-  return { verdict: judgeDomain(stats, thresholds), stats, week, statusSince: row.status_changed_at, thresholds, sequencerBounces: counted, postmaster };
+  return {
+    verdict: judgeDomain(stats, thresholds),
+    stats,
+    week,
+    statusSince: row.status_changed_at,
+    thresholds,
+    sequencerBounces: counted,
+    postmaster,
+    dnsAudit: audits[0] ?? null,
+  };
 }

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import os from 'node:os';
 import { webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
@@ -35,11 +33,6 @@ const digestRetryPolicy = { retries: 5, factor: 2, minTimeout: 1_000, maxTimeout
 /** The Web API client the digest posts with (the bot token, the call timeout, the retry policy above). */
 export function digestSlackClient(config: Config, logger: AppContext['logger']): WebClient {
   return new webApi.WebClient(config.SLACK_BOT_TOKEN, slackClientOptions(config, logger, digestRetryPolicy));
-}
-
-/** Who holds a claim: the host, the process and a random part (two schedulers in one process differ). */
-export function instanceId(): string {
-  return `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 }
 
 export type PostOutcome =

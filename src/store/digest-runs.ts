@@ -1,3 +1,4 @@
+import { claimRun, LostClaimError, markRunFailed, updateClaimedRun, type Claim, type RunTable } from './run-claims.js';
 import type { Queryable } from './store.js';
 
 export type DigestRunStatus = 'claimed' | 'posted' | 'failed';
@@ -26,44 +27,25 @@ export interface ClaimKey {
   instance: string;
 }
 
-export type ClaimResult = { claimed: true; run: DigestRun } | { claimed: false; run: DigestRun };
+export type ClaimResult = Claim<DigestRun>;
 
-/**
- * Claims the day's digest for `channel` in one statement: a new run, a failed one, or a claim whose
- * heartbeat is older than `staleSeconds` (its process died). Anything else (posted, or claimed by a
- * live process) is left alone and returned unclaimed.
- */
-export async function claimDigestRun(db: Queryable, key: ClaimKey, staleSeconds: number): Promise<ClaimResult> {
-  const { rows } = await db.query<DigestRun>(
-    `INSERT INTO digest_runs AS r (day, channel, status, claimed_by) VALUES ($1::date, $2, 'claimed', $3)
-     ON CONFLICT (day, channel) DO UPDATE SET status = 'claimed', claimed_by = excluded.claimed_by,
-       claimed_at = now(), attempts = r.attempts + 1, error = NULL
-      WHERE r.status = 'failed' OR (r.status = 'claimed' AND r.claimed_at < now() - make_interval(secs => $4))
-     RETURNING ${runColumns}`,
-    [key.day, key.channel, key.instance, staleSeconds],
-  );
-  if (rows[0]) return { claimed: true, run: rows[0] };
-  const current = await getDigestRun(db, key.day, key.channel);
-  if (!current) throw new Error(`digest run ${key.day} ${key.channel} vanished while being claimed`);
-  return { claimed: false, run: current };
+const digestRuns: RunTable = {
+  table: 'digest_runs',
+  keys: [['day', 'date'], ['channel', 'text']],
+  columns: runColumns,
+  describe: ([day, channel]) => `the digest for ${String(day)} in ${String(channel)}`,
+};
+
+const keyOf = (key: ClaimKey) => [key.day, key.channel];
+
+/** Claims the day's digest for `channel` (see claimRun): exactly one process posts it. */
+export function claimDigestRun(db: Queryable, key: ClaimKey, staleSeconds: number): Promise<ClaimResult> {
+  return claimRun<DigestRun>(db, digestRuns, keyOf(key), key.instance, staleSeconds);
 }
 
-async function getDigestRun(db: Queryable, day: string, channel: string): Promise<DigestRun | null> {
-  const { rows } = await db.query<DigestRun>(`SELECT ${runColumns} FROM digest_runs WHERE day = $1::date AND channel = $2`, [day, channel]);
-  return rows[0] ?? null;
-}
+export { LostClaimError };
 
-/** Thrown when this process no longer holds the claim (it was taken over as stale): it must stop posting. */
-export class LostClaimError extends Error {}
-
-async function updateClaimed(db: Queryable, key: ClaimKey, set: string, values: unknown[]): Promise<void> {
-  const result = await db.query(
-    `UPDATE digest_runs SET ${set}, claimed_at = now()
-      WHERE day = $1::date AND channel = $2 AND claimed_by = $3 AND status = 'claimed'`,
-    [key.day, key.channel, key.instance, ...values],
-  );
-  if (result.rowCount !== 1) throw new LostClaimError(`the digest for ${key.day} in ${key.channel} is no longer claimed by this process`);
-}
+const updateClaimed = (db: Queryable, key: ClaimKey, set: string, values: unknown[]) => updateClaimedRun(db, digestRuns, keyOf(key), key.instance, set, values);
 
 /** Records the top-level message (and how many replies will follow) right after Slack returned it. */
 export function recordDigestMessage(db: Queryable, key: ClaimKey, messageTs: string, repliesTotal: number): Promise<void> {
@@ -80,10 +62,6 @@ export function markDigestPosted(db: Queryable, key: ClaimKey): Promise<void> {
 }
 
 /** Gives the claim back as failed, so the next tick (here or on another replica) tries again. */
-export async function markDigestFailed(db: Queryable, key: ClaimKey, error: string): Promise<void> {
-  await db.query(
-    `UPDATE digest_runs SET status = 'failed', error = $4
-      WHERE day = $1::date AND channel = $2 AND claimed_by = $3 AND status = 'claimed'`,
-    [key.day, key.channel, key.instance, error.slice(0, 2000)],
-  );
+export function markDigestFailed(db: Queryable, key: ClaimKey, error: string): Promise<void> {
+  return markRunFailed(db, digestRuns, keyOf(key), key.instance, error);
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childDatabaseEnv, openTestStore, type TestStore } from '../support/db.js';
 import { cliEntry } from '../support/cli.js';
+import { refusingDns } from '../support/fake-dns.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { loadBadFleet } from './bad-fleet.js';
 
@@ -14,7 +15,7 @@ const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0,
 function serve(env: Record<string, string>) {
   const child = spawn(process.execPath, [...cliEntry, 'serve'], {
     cwd: os.tmpdir(),
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? os.tmpdir(), ...env },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? os.tmpdir(), ...refusingDns, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -3,6 +3,7 @@ import { authChecks, verdicts } from '../../src/health/index.js';
 import { smtpStages } from '../../src/knowledge/phrases.js';
 import { categories } from '../../src/knowledge/types.js';
 import type { DigestRunStatus } from '../../src/store/digest-runs.js';
+import type { DnsAuditRunStatus } from '../../src/store/dns-audit-runs.js';
 import { domainStatuses } from '../../src/fleet/lifecycle.js';
 import { mailboxProviders, statusSources } from '../../src/store/fleet.js';
 import type { SnoozeInput } from '../../src/store/snoozes.js';
@@ -27,6 +28,7 @@ const unions: Record<string, readonly string[]> = {
   'digest_runs.status': members<DigestRunStatus>({ claimed: true, posted: true, failed: true }),
   'domain_snoozes.verdict': verdicts,
   'domain_snoozes.source': members<SnoozeInput['source']>({ button: true, command: true, cli: true }),
+  'dns_audit_runs.status': members<DnsAuditRunStatus>({ claimed: true, done: true, failed: true }),
   'dns_audits.verdict': members<DnsVerdict>({ pass: true, warn: true, fail: true, error: true }),
   'postmaster_pulls.status': members<PostmasterPullStatus>({ claimed: true, done: true, failed: true }),
 };

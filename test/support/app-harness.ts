@@ -10,6 +10,7 @@ import type { AppContext } from '../../src/context.js';
 import type { Store } from '../../src/store/store.js';
 import { openTestStore } from './db.js';
 import { createDriver, type SlackDriver } from './driver.js';
+import { refusingDns } from './fake-dns.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 
 export const testSigningSecret = 'test-signing-secret-0123456789abcdef';
@@ -58,6 +59,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<Harness> {
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
     LOG_LEVEL: 'error',
+    ...refusingDns,
     ...(mode === 'socket' ? { SLACK_APP_TOKEN: 'xapp-test' } : {}),
     ...options.env,
   });

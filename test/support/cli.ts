@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { refusingDns } from './fake-dns.js';
 
 export const binPath = fileURLToPath(new URL('../../bin/smtp-desk.js', import.meta.url));
 
@@ -25,7 +26,7 @@ export interface CliRun {
 }
 
 export interface CliOptions {
-  /** The whole environment of the child (PATH and HOME are added); nothing leaks in from the test's own. */
+  /** The whole environment of the child (PATH, HOME and refusingDns are added); nothing leaks in from the test's own. */
   env?: Record<string, string>;
   cwd?: string;
   /** Written to stdin, which is then closed; without it stdin is empty (like `</dev/null`). */
@@ -44,7 +45,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun
 export function runNode(args: string[], options: CliOptions = {}): Promise<CliRun> {
   const child = spawn(process.execPath, args, {
     cwd: options.cwd ?? os.tmpdir(),
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? os.tmpdir(), ...options.env },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? os.tmpdir(), ...refusingDns, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
     ...options.user,
   });

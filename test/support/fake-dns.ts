@@ -38,6 +38,12 @@ export interface FakeDns {
   close: () => Promise<void>;
 }
 
+/**
+ * DNS_SERVERS for tests that do not serve a zone: a local port nothing listens on, so every query is
+ * refused at once ("could not check") and no test ever asks the system's resolvers.
+ */
+export const refusingDns = { DNS_SERVERS: '127.0.0.1:9' } as const;
+
 const normalise = (name: string) => name.toLowerCase().replace(/\.$/, '');
 const udpLimitWithoutEdns = 512;
 

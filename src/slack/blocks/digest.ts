@@ -1,10 +1,13 @@
 import type { KnownBlock } from '@slack/types';
 import type { Digest, FlaggedDomain } from '../../digest/digest.js';
+import type { DigestDns } from '../../digest/dns.js';
+import { problemSummary, seconds } from '../../dns/index.js';
 import { count, percent, plural, whole } from '../../health/format.js';
 import type { Verdict } from '../../health/index.js';
 import type { StatusChangeSummary } from '../../store/fleet-status.js';
+import { checkedWhen } from './dns-audit.js';
 import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels } from './domain-health.js';
-import { blockKitLimits, blockKitViolations, truncate } from './limits.js';
+import { blockKitLimits, packBlocks, truncate } from './limits.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
 
 export interface DigestMessage {
@@ -78,37 +81,49 @@ function statusChangesBlock({ day, statusChanges }: Digest): KnownBlock | null {
   return mrkdwn(lines.join('\n'));
 }
 
+/** What DNS says about a flagged domain the digest asked it about; null for the others. */
+function dnsLine(domain: string, dns: DigestDns | undefined): string | null {
+  const audit = dns?.explained.get(domain);
+  if (!dns || audit === undefined) return null;
+  if (audit === null) return `_DNS:_ missing: no audit from the last day, and DNS did not answer within ${seconds(dns.deadlineMs)}`;
+  const problems = problemSummary(audit.findings);
+  const when = `checked ${checkedWhen(audit.checked_at)}`;
+  return problems !== ''
+    ? `_DNS:_ ${escapeMrkdwn(problems)} (${when}; \`/smtp dns ${escapeMrkdwn(domain)}\` for the fixes)`
+    : `_DNS:_ every record checks out (${when}): look at how the sending service signs and sends`;
+}
+
+/** How many flagged domains have no DNS line, and the active domains whose last audit failed. */
+function dnsBlock(dns: DigestDns | undefined): KnownBlock | null {
+  if (!dns) return null;
+  const lines: string[] = [];
+  const missing = [...dns.explained.values()].filter((audit) => audit === null).length;
+  if (missing > 0) lines.push(`:grey_question: DNS lines missing for ${count(missing, 'flagged domain')}: no audit from the last day, and DNS did not answer within ${seconds(dns.deadlineMs)}.`);
+  const { audits, total } = dns.failing;
+  if (total > 0) {
+    const named = audits.map((audit) => `*${escapeMrkdwn(audit.domain)}* (${escapeMrkdwn(problemSummary(audit.findings))})`);
+    // The count comes first, so a long list cut at the section limit never loses it.
+    const some = total > audits.length ? ` (${whole(audits.length)} named here)` : '';
+    lines.push(`:x: *${count(total, 'active domain')} failed ${total === 1 ? 'its' : 'their'} last DNS audit${some}:* ${named.join(', ')}`);
+  }
+  return lines.length > 0 ? mrkdwn(lines.join('\n')) : null;
+}
+
 /** One flagged domain: the verdict, the numbers, the findings in words, where to look, and the buttons. */
-export function flaggedDomainBlocks({ verdict, stats }: FlaggedDomain, digest: Pick<Digest, 'day' | 'thresholds'>): KnownBlock[] {
+export function flaggedDomainBlocks({ verdict, stats }: FlaggedDomain, digest: Pick<Digest, 'day' | 'thresholds' | 'dns'>): KnownBlock[] {
   const label = verdictLabels[verdict.verdict];
   const pattern = patternWords(verdict.pattern, stats);
+  const dns = dnsLine(verdict.domain, digest.dns);
   const lines = [
     `${label.emoji} *${label.word}* · *${escapeMrkdwn(verdict.domain)}* · ${bounceWords(verdict)} · 8 days ${trendWords(stats, digest.thresholds)}`,
     ...findingLines(verdict),
+    ...(dns ? [dns] : []),
     ...(pattern ? [`_Where to look:_ ${pattern}`] : []),
   ];
   return [
     mrkdwn(lines.join('\n')),
     verdictButtons(verdict, digest.day),
   ];
-}
-
-const fits = (blocks: unknown[]) => blockKitViolations(blocks).length === 0;
-
-/**
- * Fills a message: `head`, as many of the chunks from `start` on as stay within Block Kit's limits,
- * and `footer`. Whether n chunks fit only gets harder as n grows, so a binary search finds the most.
- */
-function pack(chunks: readonly KnownBlock[][], head: KnownBlock[], footer: KnownBlock[], start: number): { blocks: KnownBlock[]; next: number } {
-  const take = (count: number) => [...head, ...chunks.slice(start, start + count).flat()];
-  let low = 0;
-  let high = Math.min(chunks.length - start, blockKitLimits.blocksPerMessage);
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (fits([...take(middle), ...footer])) low = middle;
-    else high = middle - 1;
-  }
-  return { blocks: take(low), next: start + low };
 }
 
 /**
@@ -127,11 +142,13 @@ export function digestMessages(digest: Digest, overflowWhere: 'in this thread' |
       `${summary.kept > 0 ? `, ${whole(summary.kept)} kept` : ''} ` +
       `of ${count(report.totals.domains_checked, 'active domain')}`;
   const changes = statusChangesBlock(digest);
+  const dns = dnsBlock(digest.dns);
   const head: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: `Domain health · ${day}` } },
     totalsBlock(digest),
     fleetContext(digest),
     ...(changes ? [changes] : []),
+    ...(dns ? [dns] : []),
     { type: 'divider' },
   ];
   if (nothingRecorded) {
@@ -145,13 +162,13 @@ export function digestMessages(digest: Digest, overflowWhere: 'in this thread' |
   const overflowNote = (shown: number) =>
     context(`Showing the ${whole(shown)} most severe of ${whole(flagged.length)} flagged domains; the other ${whole(flagged.length - shown)} follow ${overflowWhere}.`);
   // Sized with the largest numbers the note can hold, so the real note never tips the message over.
-  const main = pack(chunks, head, [overflowNote(flagged.length)], 0);
+  const main = packBlocks(chunks, head, [overflowNote(flagged.length)], 0);
   if (main.next === chunks.length) return { main: { text, blocks: main.blocks }, replies: [] };
 
   const parts: KnownBlock[][] = [];
   const partHead = (part: number, of: number) => [context(`Domain health · ${day} · continued, part ${whole(part)} of ${whole(of)}`)];
   for (let next = main.next; next < chunks.length; ) {
-    const reply = pack(chunks, partHead(flagged.length, flagged.length), [], next);
+    const reply = packBlocks(chunks, partHead(flagged.length, flagged.length), [], next);
     if (reply.next === next) throw new Error(`the digest entry of ${flagged[next]!.verdict.domain} does not fit in a message`);
     parts.push(reply.blocks.slice(1));
     next = reply.next;

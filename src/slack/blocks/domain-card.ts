@@ -1,8 +1,10 @@
 import type { KnownBlock } from '@slack/types';
+import { problemSummary, type DnsAudit } from '../../dns/index.js';
 import { bounceRateOf, type DomainDayStats, type DomainVerdict, type Thresholds } from '../../health/index.js';
 import { percent, whole } from '../../health/format.js';
 import { noPostmasterData, postmasterAuthWords } from '../../ingest/postmaster/words.js';
 import type { PostmasterDay } from '../../store/postmaster-days.js';
+import { auditVerdictLabels, checkedWhen } from './dns-audit.js';
 import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels } from './domain-health.js';
 import { blockKitLimits, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -26,6 +28,8 @@ export interface DomainCardInput {
   postmaster: PostmasterDay | null;
   /** The bounces the sequencer itself counted on the card's day (its daily analytics), or null when none was imported. */
   sequencerBounces?: number | null;
+  /** The domain's last DNS audit (`smtp-desk dns --all`, `/smtp dns`, the digest), null when it has none. */
+  dnsAudit: DnsAudit | null;
 }
 
 /** When the sequencer counted more bounces than reached smtp-desk as events: some were lost on the way. */
@@ -47,6 +51,16 @@ function weekWords(week: readonly DomainCardDay[]): string {
 /** The complaint rate; a day Postmaster Tools reported nothing of says so rather than "n/a". */
 function complaintWords(complaintRate: number | null, postmaster: PostmasterDay | null): string {
   return complaintRate === null && postmaster?.reported === false ? noPostmasterData : rate(complaintRate);
+}
+
+/** The last DNS audit in one line: its verdict, when, and what fails in short; `/smtp dns` has the records and fixes. */
+export function dnsAuditLine(domain: string, audit: DnsAudit | null): string {
+  const command = `\`/smtp dns ${escapeMrkdwn(domain)}\``;
+  if (!audit) return `*DNS:* not audited yet; ${command} checks it now.`;
+  const label = auditVerdictLabels[audit.verdict];
+  const problems = problemSummary(audit.findings);
+  const what = problems !== '' ? `: ${escapeMrkdwn(problems)}` : '';
+  return `*DNS:* ${label.emoji} ${label.word} on ${checkedWhen(audit.checked_at)}${what} · ${command} for the records and fixes`;
 }
 
 /** Plain-text summary for notifications and the console fallback. */
@@ -83,6 +97,7 @@ export function domainCardBlocks(input: DomainCardInput): KnownBlock[] {
       ],
     },
     { type: 'section', text: { type: 'mrkdwn', text: truncate(lines.join('\n'), blockKitLimits.sectionText) } },
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(dnsAuditLine(verdict.domain, input.dnsAudit), blockKitLimits.sectionText) } },
     verdictButtons(verdict, stats.day),
     {
       type: 'context',

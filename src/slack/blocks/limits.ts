@@ -156,3 +156,22 @@ export function blockKitViolations(blocks: unknown[]): string[] {
   }
   return checker.problems;
 }
+
+const fits = (blocks: unknown[]) => blockKitViolations(blocks).length === 0;
+
+/**
+ * Fills a message: `head`, as many of the chunks from `start` on as stay within Block Kit's limits,
+ * and `footer` (which the caller appends). Whether n chunks fit only gets harder as n grows, so a
+ * binary search finds the most.
+ */
+export function packBlocks<Block>(chunks: readonly Block[][], head: Block[], footer: Block[], start: number): { blocks: Block[]; next: number } {
+  const take = (count: number) => [...head, ...chunks.slice(start, start + count).flat()];
+  let low = 0;
+  let high = Math.min(chunks.length - start, blockKitLimits.blocksPerMessage);
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits([...take(middle), ...footer])) low = middle;
+    else high = middle - 1;
+  }
+  return { blocks: take(low), next: start + low };
+}

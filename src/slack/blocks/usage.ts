@@ -8,6 +8,7 @@ const examples: readonly (readonly [string, string])[] = [
   ['/smtp <paste a bounce>', 'paste a bounce excerpt (Diagnostic-Code, Status, the remote server\'s reply)'],
   ['/smtp digest', 'show yesterday\'s domain-health digest (the last complete day, as the daily post judges it)'],
   ['/smtp domain example.com', 'show one sending domain\'s health and actions'],
+  ['/smtp dns example.com', 'check a domain\'s SPF, DMARC, DKIM, MX and blocklists: what is wrong and how to fix it'],
   ['/smtp help', 'show this help'],
 ];
 

@@ -5,6 +5,9 @@ import { digestMessages, type DigestMessage } from '../../../src/slack/blocks/di
 import { decodeDomainButtonValue } from '../../../src/slack/blocks/domain-buttons.js';
 import { blockKitViolations } from '../../../src/slack/blocks/limits.js';
 import { dayStats } from '../../health/day-stats.js';
+import { domainsToExplain } from '../../../src/digest/dns.js';
+import { finding } from '../../../src/dns/findings.js';
+import type { DnsAudit } from '../../../src/dns/index.js';
 
 const day = '2026-11-27';
 
@@ -46,7 +49,40 @@ const listed = (message: DigestMessage) =>
 
 const allText = (message: DigestMessage) => JSON.stringify(message.blocks);
 
+/** A failing audit with every kind of long finding, as the digest's DNS lines get it. */
+function failingAudit(domain: string): DnsAudit {
+  const findings = [
+    finding('spf_multiple', `${domain} has 2 SPF records`, 'v=spf1 a ~all\nv=spf1 mx ~all', 'Merge them.'),
+    finding('dmarc_policy_none', 'DMARC p=none', null, 'Move on.'),
+    ...Array.from({ length: 8 }, (_, i) => finding('blocklisted', `${domain} is listed on list${i}.${'y'.repeat(60)}.test: spam`, null, 'Clean up.')),
+  ];
+  return { domain, checked_at: '2026-11-28T06:00:00.000Z', verdict: 'fail', findings };
+}
+
 describe('digest blocks', () => {
+  it('with DNS lines for 5,000 flagged domains, some missing, and 300 failing audits: every message within limits, each line where it belongs', () => {
+    const stats = Array.from({ length: 5000 }, (_, i) => troubled(i));
+    const base = digestOf(stats);
+    const explained = domainsToExplain(base.flagged);
+    expect(explained.length).toBeGreaterThan(2000);
+    const audits = new Map(explained.map((domain, i) => [domain, i % 3 === 0 ? null : failingAudit(domain)]));
+    const failing = explained.slice(0, 10).map(failingAudit);
+    const digest = { ...base, dns: { explained: audits, deadlineMs: 10_000, failing: { audits: failing, total: 300 } } };
+    const { main, replies } = digestMessages(digest);
+    for (const message of [main, ...replies]) expect(blockKitViolations(message.blocks)).toEqual([]);
+    expect([main, ...replies].flatMap(listed)).toEqual(digest.flagged.map((entry) => entry.verdict.domain));
+    const text = allText(main);
+    expect(text).toContain(`DNS lines missing for ${[...audits.values()].filter((audit) => audit === null).length.toLocaleString('en-US')} flagged domains: no audit from the last day, and DNS did not answer within 10 s.`);
+    expect(text).toContain(`:x: *300 active domains failed their last DNS audit (10 named here):* *${explained[0]}* (2 SPF records; on list0.`);
+    expect(text).toContain(`*${explained[1]}* (2 SPF records; on list0.${'y'.repeat(60)}.test; on list1.${'y'.repeat(60)}.test; on list2.${'y'.repeat(60)}.test and 6 more)`);
+    const sections = [main, ...replies].flatMap((message) => message.blocks).filter((block) => block.type === 'section').map((block) => (block as { text: { text: string } }).text.text);
+    const entryOf = (domain: string) => sections.find((section) => section.includes(`· *${domain}* ·`))!;
+    expect(entryOf(explained[0]!)).toContain('_DNS:_ missing: no audit from the last day, and DNS did not answer within 10 s');
+    expect(entryOf(explained[1]!)).toContain(`_DNS:_ 2 SPF records; on list0.${'y'.repeat(60)}.test; on list1.${'y'.repeat(60)}.test; on list2.${'y'.repeat(60)}.test and 6 more (checked 2026-11-28 06:00 UTC;`);
+    const unexplained = digest.flagged.map((entry) => entry.verdict.domain).find((domain) => !audits.has(domain))!;
+    expect(entryOf(unexplained)).not.toContain('_DNS:_');
+  });
+
   it('with 5,000 flagged domains: the most severe on top, the rest in threaded replies, every message within limits', () => {
     const stats = Array.from({ length: 5000 }, (_, i) => troubled(i));
     const digest = digestOf(stats);

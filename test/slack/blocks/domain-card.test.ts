@@ -7,7 +7,7 @@ import { dayStats } from '../../health/day-stats.js';
 const stats = dayStats({ bounces: 20, sent: 1000 });
 const card = (sequencerBounces: number | null) =>
   JSON.stringify(
-    domainCardBlocks({ verdict: judgeDomain(stats, defaultThresholds), stats, week: [], statusSince: new Date('2026-11-01T00:00:00Z'), thresholds: defaultThresholds, sequencerBounces, postmaster: null }),
+    domainCardBlocks({ verdict: judgeDomain(stats, defaultThresholds), stats, week: [], statusSince: new Date('2026-11-01T00:00:00Z'), thresholds: defaultThresholds, sequencerBounces, postmaster: null, dnsAudit: null }),
   );
 
 describe('the domain card and the bounces the sequencer counted', () => {

@@ -11,6 +11,7 @@ import { domainFromInput } from '../../../src/slack/listeners/commands/domain.js
 import { upsertPostmasterDays } from '../../../src/store/postmaster-days.js';
 import { startApp, type Harness } from '../../support/app-harness.js';
 import { openTestStore, type TestStore } from '../../support/db.js';
+import { refusingDns } from '../../support/fake-dns.js';
 import { badDomains, loadBadFleet } from '../../digest/bad-fleet.js';
 
 const now = new Date('2026-11-28T09:30:00Z');
@@ -119,7 +120,7 @@ describe('/smtp digest and /smtp domain', () => {
         done();
       },
     });
-    const config = loadConfig({ LOG_LEVEL: 'error' });
+    const config = loadConfig({ LOG_LEVEL: 'error', ...refusingDns });
     input.end('/smtp digest\n/smtp domain spf.example\n');
     await runConsole({ config, store, logger: createLogger('error', new PassThrough()), now: () => now }, { input, output });
     expect(printed).toContain(`Domain health · ${day}`);

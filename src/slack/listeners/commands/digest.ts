@@ -1,5 +1,6 @@
 import { digestDayAt } from '../../../day.js';
-import { computeDigest } from '../../../digest/digest.js';
+import { computeDigestWithDns } from '../../../digest/digest.js';
+import { digestDnsOptions } from '../../../digest/dns.js';
 import { count } from '../../../health/format.js';
 import { digestMessages } from '../../blocks/digest.js';
 import type { Subcommand } from './subcommand.js';
@@ -15,7 +16,8 @@ export const digestSubcommand: Subcommand = {
     const day = digestDayAt(context.now(), context.config.DIGEST_TZ);
     let messages;
     try {
-      messages = digestMessages(await computeDigest(context.store.pool, day, context.config.HEALTH_THRESHOLDS), 'below');
+      const { config, store, now } = context;
+      messages = digestMessages(await computeDigestWithDns(store.pool, day, config.HEALTH_THRESHOLDS, digestDnsOptions(config, now)), 'below');
     } catch (error) {
       context.logger.error(`/smtp digest for ${day} failed: ${(error as Error).message}`);
       await respond({ response_type: 'ephemeral', text: 'I could not read the fleet’s numbers just now; please try again in a minute.' });

@@ -3,6 +3,7 @@ import { explanationBlocks, explanationText } from '../../blocks/explanation.js'
 import { unrecognisedBlocks, unrecognisedText, usageBlocks, usageText } from '../../blocks/usage.js';
 import type { AppContext } from '../../../context.js';
 import { digestSubcommand } from './digest.js';
+import { dnsSubcommand } from './dns.js';
 import { domainSubcommand } from './domain.js';
 import type { CommandArgs, Subcommand } from './subcommand.js';
 
@@ -13,7 +14,7 @@ const help: Subcommand = {
   },
 };
 
-const subcommands: Subcommand[] = [help, digestSubcommand, domainSubcommand];
+const subcommands: Subcommand[] = [help, digestSubcommand, domainSubcommand, dnsSubcommand];
 
 /** When no sub-command matches, the whole text is a code or bounce to explain (if nothing is recognised: saying so, and the usage). */
 const lookup: Subcommand = {

@@ -1,7 +1,14 @@
-import type { Config } from '../config.js';
-import type { AuditOptions } from '../dns/audit.js';
+import type { AuditOptions } from './audit.js';
 
-export type DnsConfig = Pick<Config, 'DNS_SERVERS' | 'DNS_TIMEOUT_MS' | 'DNS_DEADLINE_MS' | 'DKIM_SELECTORS' | 'DNSBL_ZONES' | 'SPAMHAUS_DQS_KEY'>;
+/** The settings an audit reads from the environment (config.ts validates them); Config has this shape. */
+export interface DnsConfig {
+  DNS_SERVERS: readonly string[];
+  DNS_TIMEOUT_MS: number;
+  DNS_DEADLINE_MS: number;
+  DKIM_SELECTORS: readonly string[];
+  DNSBL_ZONES: readonly string[];
+  SPAMHAUS_DQS_KEY?: string | undefined;
+}
 
 /** Audit options from the configuration; named selectors replace DKIM_SELECTORS and must each hold a key. */
 export function auditOptionsFrom(config: DnsConfig, named: { selectors?: readonly string[]; ips?: readonly string[] } = {}): AuditOptions {

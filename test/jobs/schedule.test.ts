@@ -1,7 +1,7 @@
 import { createTask, parse } from 'node-cron';
 import { describe, expect, it } from 'vitest';
 import { digestDayAt } from '../../src/day.js';
-import { latestFireToday } from '../../src/jobs/digest-job.js';
+import { latestFireToday } from '../../src/jobs/schedule.js';
 
 function fireOf(expression: string, timeZone: string, now: string): string | null {
   const task = createTask(expression, () => undefined, { timezone: timeZone });
