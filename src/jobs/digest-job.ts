@@ -3,7 +3,7 @@ import { parse, schedule, type ScheduledTask } from 'node-cron';
 import type { AppContext } from '../context.js';
 import { digestDayAt, localDate } from '../day.js';
 import { computeDigest } from '../digest/digest.js';
-import { digestSlackClient, instanceId, postDigestOnce, type PostOutcome } from '../slack/post-digest.js';
+import { digestSlackClient, DigestStoppedError, instanceId, postDigestOnce, type PostOutcome } from '../slack/post-digest.js';
 import { count } from '../health/format.js';
 
 export interface DigestJobOptions {
@@ -19,9 +19,14 @@ export interface DigestJob {
   stop(): Promise<void>;
 }
 
-/** Computes `day`'s digest with the configured thresholds and has the Slack layer post it to `channel` exactly once. */
-export function postDailyDigest(context: AppContext, client: webApi.WebClient, day: string, channel: string, instance: string): Promise<PostOutcome> {
-  return postDigestOnce(context, client, { day, channel, instance }, () => computeDigest(context.store.pool, day, context.config.HEALTH_THRESHOLDS));
+/** Computes `day`'s digest with the configured thresholds and has the Slack layer post it to `channel` exactly once (until `stop` fires). */
+export function postDailyDigest(
+  context: AppContext,
+  client: webApi.WebClient,
+  target: { day: string; channel: string; instance: string },
+  stop?: AbortSignal,
+): Promise<PostOutcome> {
+  return postDigestOnce(context, client, target, () => computeDigest(context.store.pool, target.day, context.config.HEALTH_THRESHOLDS), stop);
 }
 
 /** Every 5 minutes: a daily cron's next tick is tomorrow, so a failed or missed digest is retried this often. */
@@ -57,7 +62,8 @@ export function startDigestJob(context: AppContext, options: DigestJobOptions = 
     logger.info('DIGEST_CHANNEL is not set: no daily digest is scheduled');
     return null;
   }
-  const client = options.client ?? digestSlackClient(config, logger);
+  const stopping = new AbortController();
+  const client = options.client ?? digestSlackClient(config, logger, stopping.signal);
   const instance = instanceId();
   const timeZone = config.DIGEST_TZ;
   const seconds = parse(config.DIGEST_CRON).second;
@@ -69,12 +75,16 @@ export function startDigestJob(context: AppContext, options: DigestJobOptions = 
     if (!fire) return null;
     const day = digestDayAt(fire, timeZone);
     try {
-      const outcome = await postDailyDigest(context, client, day, channel, instance);
+      const outcome = await postDailyDigest(context, client, { day, channel, instance }, stopping.signal);
       if (outcome.outcome === 'posted') {
         logger.info(`posted the digest for ${day} to ${channel} (ts ${outcome.ts}, ${count(outcome.replies, 'threaded reply', 'threaded replies')})`);
       }
       return outcome;
     } catch (error) {
+      if (error instanceof DigestStoppedError) {
+        logger.warn(`stopped before the digest for ${day} was posted to ${channel}; the next start posts what is missing`);
+        return null;
+      }
       logger.error(`the digest for ${day} was not posted to ${channel}: ${(error as Error).message}; the next check tries again`);
       return null;
     }
@@ -105,6 +115,7 @@ export function startDigestJob(context: AppContext, options: DigestJobOptions = 
     runDue,
     async stop() {
       stopped = true;
+      stopping.abort();
       await digestTask.destroy();
       await catchUpTask.destroy();
       await running;
