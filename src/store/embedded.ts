@@ -27,8 +27,9 @@ const lockFileName = 'smtp-desk.pid';
  */
 export async function startEmbeddedServer(dataDir: string | undefined): Promise<EmbeddedServer> {
   const releaseLock = dataDir ? usingDataDir(dataDir, () => lockDataDir(dataDir)) : () => undefined;
-  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-desk-'));
+  let socketDir: string | undefined;
   try {
+    socketDir = privateSocketDir();
     const password = dataDir ? usingDataDir(dataDir, () => embeddedPassword(dataDir)) : newPassword();
     const db = await PGlite.create(dataDir ? { dataDir } : {});
     if (dataDir) ownerOnly(dataDir);
@@ -43,7 +44,7 @@ export async function startEmbeddedServer(dataDir: string | undefined): Promise<
         await gate.stop();
         await server.stop();
         await db.close();
-        fs.rmSync(socketDir, { recursive: true, force: true });
+        fs.rmSync(path.dirname(socketPath), { recursive: true, force: true });
         if (dataDir) ownerOnly(dataDir);
         // The folder stays locked until this process has ended: work still finishing here (a Slack
         // call being retried) must not overlap with another smtp-desk opening the folder.
@@ -51,7 +52,7 @@ export async function startEmbeddedServer(dataDir: string | undefined): Promise<
       },
     };
   } catch (error) {
-    fs.rmSync(socketDir, { recursive: true, force: true });
+    if (socketDir) fs.rmSync(socketDir, { recursive: true, force: true });
     releaseLock();
     throw error;
   }
@@ -95,6 +96,19 @@ function ownerOnly(dataDir: string): void {
     const entryPath = path.join(entry.parentPath, entry.name);
     if (entry.isDirectory()) fs.chmodSync(entryPath, 0o700);
     else if (entry.isFile()) fs.chmodSync(entryPath, 0o600);
+  }
+}
+
+/** A new folder only this user may enter (mkdtemp makes it 0700) for PGlite's Unix socket. */
+function privateSocketDir(): string {
+  const parent = os.tmpdir();
+  try {
+    return fs.mkdtempSync(path.join(parent, 'smtp-desk-'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === undefined ? undefined : systemReasons[code];
+    if (reason === undefined) throw error;
+    throw new UserFacingError(`cannot make a private folder for the embedded database's socket in ${parent} (TMPDIR): ${reason}`);
   }
 }
 

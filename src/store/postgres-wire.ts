@@ -25,7 +25,7 @@ export function authentication(code: number, data: Buffer = Buffer.alloc(0)): Bu
 
 /** A FATAL ErrorResponse: the client shows "FATAL:  <message>" and the connection ends. */
 export function fatalError(sqlState: string, message: string): Buffer {
-  const fields = [`SFATAL`, `VFATAL`, `C${sqlState}`, `M${message}`].map((field) => cstring(field));
+  const fields = ['SFATAL', 'VFATAL', `C${sqlState}`, `M${message}`].map((field) => cstring(field));
   return backendMessage('E', Buffer.concat([...fields, Buffer.alloc(1)]));
 }
 

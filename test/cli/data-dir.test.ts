@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binPath, runCli, tempDir } from '../support/cli.js';
+import { binPath, runCli, runNode, tempDir } from '../support/cli.js';
 
 /** The first start of a data folder runs initdb: tens of seconds on a busy machine. */
 const firstStartMs = 120_000;
@@ -53,6 +53,18 @@ describe('the data folder lock', () => {
     expect(run.stderr).toBe(
       `smtp-desk: the embedded database's password file ${path.join(edited, 'pgpass')} is not one smtp-desk wrote; delete it and the next start makes a new one\n`,
     );
+  });
+
+  it('says in one line when it cannot make the private folder for the database socket, and leaves the data folder unlocked', async () => {
+    const notAFolder = path.join(home.dir, 'tmp-file');
+    fs.writeFileSync(notAFolder, '');
+    const unlocked = path.join(home.dir, 'unlocked');
+    // The compiled CLI: tsx itself keeps its cache in TMPDIR.
+    const run = await runNode([binPath, 'migrate'], { env: { SMTP_DESK_DATA_DIR: unlocked, TMPDIR: notAFolder } });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`smtp-desk: cannot make a private folder for the embedded database's socket in ${notAFolder} (TMPDIR): part of the path is a file, not a folder\n`);
+    expect(fs.existsSync(path.join(unlocked, 'smtp-desk.pid'))).toBe(false);
   });
 
   it('still keeps out a second smtp-desk while one runs, and tells how psql gets into its database', async () => {
