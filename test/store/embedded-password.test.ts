@@ -106,6 +106,15 @@ describe('the embedded database behind its password', () => {
     );
   });
 
+  // As the issue found it: psql from another Unix user. The suite runs as root in CI, so it can be that user.
+  it.runIf(process.getuid?.() === 0)('refuses psql from another Unix user, who cannot read the password file either', async () => {
+    const nobody = { uid: 65_534, gid: 65_534 };
+    const psql = ['-X', '-h', address.host, '-p', String(address.port), '-U', 'postgres', '-w', '-tAc', 'SELECT 1', 'postgres'];
+    const refused = await run('psql', psql, { PGPASSFILE: server.passwordFile!, HOME: '/' }, nobody);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`psql: error: connection to server at "${address.host}", port ${address.port} failed: fe_sendauth: no password supplied\n`);
+  });
+
   it('keeps the password in a file of mode 0600 made once: the same password after a restart', async () => {
     const file = path.join(dataDir, 'pgpass');
     const before = fs.readFileSync(file, 'utf8');
@@ -209,10 +218,14 @@ function int32(value: number): Buffer {
   return buffer;
 }
 
-function run(command: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  user?: { uid: number; gid: number },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const options = { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, timeout: 30_000, ...user };
   return new Promise((resolve) => {
-    const child = execFile(command, args, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, timeout: 30_000 }, (_error, stdout, stderr) =>
-      resolve({ code: child.exitCode, stdout, stderr }),
-    );
+    const child = execFile(command, args, options, (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }));
   });
 }
