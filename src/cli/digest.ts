@@ -106,7 +106,7 @@ export const digest: Verb = async (argv, io: CliIo) => {
     const client = digestSlackClient(config, context.logger);
     let outcome: PostOutcome;
     try {
-      outcome = await postDailyDigest(context, client, day, channel, instanceId());
+      outcome = await postDailyDigest(context, client, { day, channel, instance: instanceId() });
     } catch (error) {
       const reason = slackRequestReason(error) ?? slackReason(error) ?? (error as Error).message;
       writeLine(io.stderr, `smtp-desk digest: the digest for ${day} was not posted: ${reason}`);

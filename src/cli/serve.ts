@@ -8,6 +8,7 @@ import { startDnsAuditJob } from '../jobs/dns-audit-job.js';
 import { postmasterPreparation } from '../jobs/postmaster-job.js';
 import { buildReceiver, createSlackApp } from '../slack/app.js';
 import type { AppContext } from '../context.js';
+import type { Store } from '../store/store.js';
 import { verifySlackTokens } from '../slack/verify-tokens.js';
 import { openContext } from './context.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
@@ -22,6 +23,8 @@ export const serve: Verb = async (argv, io) => {
     if (slackMode(context.config) === 'local') {
       const demoLine = await loadDemoOnFirstRun(context.store.pool, context.now().toISOString().slice(0, 10));
       if (demoLine) writeLine(io.stdout, demoLine);
+      const psqlLine = embeddedPsqlLine(context.store);
+      if (psqlLine) writeLine(io.stdout, psqlLine);
       writeLine(io.stdout, localModeLine(context));
       await runConsole(context, { input: io.stdin, output: io.stdout });
       return exitCodes.ok;
@@ -38,10 +41,22 @@ function localModeLine({ config, store }: AppContext): string {
   return `smtp-desk is running locally (no Slack tokens set) on ${where}: type /smtp help, a button number, or exit.`;
 }
 
+/** `text` as one word for a POSIX shell, so the line can be pasted as it is. */
+const shellWord = (text: string) => (/^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`);
+
+/** How to reach the embedded database with psql while smtp-desk runs (its port is picked at each start). */
+function embeddedPsqlLine({ connectionString, passwordFile }: Store): string | undefined {
+  if (!passwordFile) return undefined;
+  const { hostname, port, username, pathname } = new URL(connectionString);
+  return `The embedded database takes psql while this runs: PGPASSFILE=${shellWord(passwordFile)} psql -h ${hostname} -p ${port} -U ${username} ${pathname.slice(1)}`;
+}
+
 /** Runs the Slack app, the daily digest when DIGEST_CHANNEL is set (after a Postmaster Tools pull when GOOGLE_* are) and the DNS audit on DNS_AUDIT_CRON, until SIGINT or SIGTERM. */
 async function serveSlack(context: AppContext, io: CliIo): Promise<void> {
   const { config, logger } = context;
   const identity = await verifySlackTokens(config, logger);
+  const psqlLine = embeddedPsqlLine(context.store);
+  if (psqlLine) logger.info(psqlLine);
   const app = createSlackApp({ context, identity, receiver: buildReceiver(context, httpRoutes(context)) });
   if (config.SLACK_APP_TOKEN) {
     await app.start();

@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { digestDayAt } from '../day.js';
 import { computeDigestWithDns } from '../digest/digest.js';
 import { digestDnsOptions } from '../digest/dns.js';
-import { digestSlackClient, postDigestOnce, type PostOutcome } from '../slack/post-digest.js';
+import { digestSlackClient, DigestStoppedError, postDigestOnce, type PostOutcome } from '../slack/post-digest.js';
 import { instanceId } from '../store/run-claims.js';
 import { count } from '../health/format.js';
 import { scheduleRuns, type ScheduledRun } from './schedule.js';
@@ -30,11 +30,23 @@ export interface DigestPreparation {
 /** `runDue` posts the due digest unless it is posted already. */
 export type DigestJob = ScheduledRun<PostOutcome>;
 
-/** Computes `day`'s digest with the configured thresholds and its DNS lines, and has the Slack layer post it to `channel` exactly once. */
-export function postDailyDigest(context: AppContext, client: webApi.WebClient, day: string, channel: string, instance: string): Promise<PostOutcome> {
+/**
+ * Computes `day`'s digest with the configured thresholds and its DNS lines, and has the Slack layer
+ * post it to `channel` exactly once (until `stop` fires).
+ */
+export function postDailyDigest(
+  context: AppContext,
+  client: webApi.WebClient,
+  target: { day: string; channel: string; instance: string },
+  stop?: AbortSignal,
+): Promise<PostOutcome> {
   const { config, store, now } = context;
-  return postDigestOnce(context, client, { day, channel, instance }, () =>
-    computeDigestWithDns(store.pool, day, config.HEALTH_THRESHOLDS, digestDnsOptions(config, now)),
+  return postDigestOnce(
+    context,
+    client,
+    target,
+    () => computeDigestWithDns(store.pool, target.day, config.HEALTH_THRESHOLDS, digestDnsOptions(config, now)),
+    stop,
   );
 }
 
@@ -57,7 +69,8 @@ export function startDigestJob(context: AppContext, options: DigestJobOptions = 
     logger.info('DIGEST_CHANNEL is not set: no daily digest is scheduled');
     return null;
   }
-  const client = options.client ?? digestSlackClient(config, logger);
+  const stopping = new AbortController();
+  const client = options.client ?? digestSlackClient(config, logger, stopping.signal);
   const instance = instanceId();
   const timeZone = config.DIGEST_TZ;
   const scheduled = scheduleRuns<PostOutcome>(context, {
@@ -70,17 +83,28 @@ export function startDigestJob(context: AppContext, options: DigestJobOptions = 
       const day = digestDayAt(fire, timeZone);
       await options.prepare?.run(day);
       try {
-        const outcome = await postDailyDigest(context, client, day, channel, instance);
+        const outcome = await postDailyDigest(context, client, { day, channel, instance }, stopping.signal);
         if (outcome.outcome === 'posted') {
           logger.info(`posted the digest for ${day} to ${channel} (ts ${outcome.ts}, ${count(outcome.replies, 'threaded reply', 'threaded replies')})`);
         }
         return outcome;
       } catch (error) {
+        if (error instanceof DigestStoppedError) {
+          logger.warn(`stopped before the digest for ${day} was posted to ${channel}; the next start posts what is missing`);
+          return null;
+        }
         logger.error(`the digest for ${day} was not posted to ${channel}: ${(error as Error).message}; the next check tries again`);
         return null;
       }
     },
   });
   logger.info(`daily digest to ${channel} at "${config.DIGEST_CRON}" (${timeZone}), covering the day before`);
-  return scheduled;
+  return {
+    runDue: scheduled.runDue,
+    async stop() {
+      // Aborts a wait between Slack retries at once; what was not posted is left for the next start.
+      stopping.abort();
+      await scheduled.stop();
+    },
+  };
 }

@@ -15,16 +15,22 @@ const isTimeout = (error: Error) => (error as { original?: { name?: unknown } })
 /**
  * Options of every WebClient smtp-desk makes: SLACK_API_URL, a timeout per call and bounded retries.
  * A call that timed out may have reached Slack, so it is not retried (a post could land twice); the
- * retry timers never keep a stopping process alive.
+ * retry timers never keep a stopping process alive. Once `stop` fires, no request leaves and no
+ * failed call is tried again.
  */
-export function slackClientOptions(config: Config, logger: Logger, policy: SlackRetryPolicy = interactiveRetryPolicy): webApi.WebClientOptions {
+export function slackClientOptions(config: Config, logger: Logger, policy: SlackRetryPolicy = interactiveRetryPolicy, stop?: AbortSignal): webApi.WebClientOptions {
   // The WebClient hands retryConfig to p-retry, which stops retrying when onFailedAttempt throws.
   const retryConfig = {
     ...policy,
     unref: true,
     onFailedAttempt: (error: Error) => {
-      if (isTimeout(error)) throw error;
+      if (isTimeout(error) || stop?.aborted) throw error;
     },
   };
-  return { slackApiUrl: config.SLACK_API_URL, logger, timeout: slackCallTimeoutMs, retryConfig };
+  return { slackApiUrl: config.SLACK_API_URL, logger, timeout: slackCallTimeoutMs, retryConfig, ...(stop ? { fetch: stoppingFetch(stop) } : {}) };
+}
+
+/** The global fetch, aborted also by `stop` (the WebClient gives each request its own timeout signal). */
+function stoppingFetch(stop: AbortSignal): webApi.FetchFunction {
+  return (url, init) => fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, stop]) : stop });
 }

@@ -30,9 +30,36 @@ export const staleClaimSeconds = 600;
  */
 const digestRetryPolicy = { retries: 5, factor: 2, minTimeout: 1_000, maxTimeout: 30_000, randomize: true };
 
-/** The Web API client the digest posts with (the bot token, the call timeout, the retry policy above). */
-export function digestSlackClient(config: Config, logger: AppContext['logger']): WebClient {
-  return new webApi.WebClient(config.SLACK_BOT_TOKEN, slackClientOptions(config, logger, digestRetryPolicy));
+/** The Web API client the digest posts with (the bot token, the call timeout, the retry policy above), silent once `stop` fires. */
+export function digestSlackClient(config: Config, logger: AppContext['logger'], stop?: AbortSignal): WebClient {
+  return new webApi.WebClient(config.SLACK_BOT_TOKEN, slackClientOptions(config, logger, digestRetryPolicy, stop));
+}
+
+/** A digest run cut short because smtp-desk is stopping: the run is marked failed, so the next start posts what is missing. */
+export class DigestStoppedError extends Error {
+  constructor() {
+    super('smtp-desk stopped before the digest was posted');
+  }
+}
+
+/** `call`'s result, or DigestStoppedError as soon as `stop` fires: a Slack retry's back-off is not waited out. */
+function unlessStopped<T>(stop: AbortSignal | undefined, call: Promise<T>): Promise<T> {
+  if (!stop) return call;
+  return new Promise((resolve, reject) => {
+    const onStop = () => reject(new DigestStoppedError());
+    if (stop.aborted) onStop();
+    stop.addEventListener('abort', onStop, { once: true });
+    call.then(
+      (value) => {
+        stop.removeEventListener('abort', onStop);
+        resolve(value);
+      },
+      (error: unknown) => {
+        stop.removeEventListener('abort', onStop);
+        reject(error as Error);
+      },
+    );
+  });
 }
 
 export type PostOutcome =
@@ -86,13 +113,15 @@ async function findPostedDigest(context: Pick<AppContext, 'logger'>, client: Web
  * Posts `day`'s digest to `channel` exactly once across processes: claim the run in the database,
  * compute the digest (only once the claim is won) and render it, post the message (or find the one a
  * dead run posted), record its ts, post the threaded replies one by one recording each, then mark
- * the run posted. Any failure marks the run failed for the next tick.
+ * the run posted. Any failure marks the run failed for the next tick, and so does `stop` firing
+ * (smtp-desk shutting down) while a Slack call is under way or waiting to be retried.
  */
 export async function postDigestOnce(
   context: Pick<AppContext, 'store' | 'logger'>,
   client: WebClient,
   target: PostTarget,
   compute: () => Promise<Digest>,
+  stop?: AbortSignal,
 ): Promise<PostOutcome> {
   const db = context.store.pool;
   const key: ClaimKey = target;
@@ -104,27 +133,33 @@ export async function postDigestOnce(
   }
   try {
     const { main, replies } = digestMessages(await compute());
-    let ts = claim.run.message_ts ?? (claim.run.attempts > 1 ? await findPostedDigest(context, client, target.channel, target.day) : null);
+    let ts = claim.run.message_ts ?? (claim.run.attempts > 1 ? await unlessStopped(stop, findPostedDigest(context, client, target.channel, target.day)) : null);
     if (ts === null) {
-      const posted = await client.chat.postMessage({
-        channel: target.channel,
-        text: main.text,
-        blocks: main.blocks,
-        metadata: { event_type: digestEventType, event_payload: { day: target.day } },
-      });
+      const posted = await unlessStopped(
+        stop,
+        client.chat.postMessage({
+          channel: target.channel,
+          text: main.text,
+          blocks: main.blocks,
+          metadata: { event_type: digestEventType, event_payload: { day: target.day } },
+        }),
+      );
       if (!posted.ts) throw new Error('Slack accepted the digest but returned no message ts');
       ts = posted.ts;
     }
     if (ts !== claim.run.message_ts) await recordDigestMessage(db, key, ts, replies.length);
     for (let part = claim.run.replies_posted; part < replies.length; part += 1) {
       const reply = replies[part]!;
-      await client.chat.postMessage({
-        channel: target.channel,
-        thread_ts: ts,
-        text: reply.text,
-        blocks: reply.blocks,
-        metadata: { event_type: digestEventType, event_payload: { day: target.day, part: part + 1 } },
-      });
+      await unlessStopped(
+        stop,
+        client.chat.postMessage({
+          channel: target.channel,
+          thread_ts: ts,
+          text: reply.text,
+          blocks: reply.blocks,
+          metadata: { event_type: digestEventType, event_payload: { day: target.day, part: part + 1 } },
+        }),
+      );
       await recordDigestReplies(db, key, part + 1);
     }
     await markDigestPosted(db, key);

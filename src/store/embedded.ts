@@ -1,12 +1,18 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { UserFacingError } from '../errors.js';
 import { systemReasons } from '../faults.js';
+import { embeddedPassword, embeddedUser, newPassword, passwordFileIn } from './embedded-password.js';
+import { startPasswordGate } from './password-gate.js';
 
 export interface EmbeddedServer {
+  /** The URL `pg` connects with, password included. */
   connectionString: string;
+  /** The pgpass file holding the password (undefined for an in-memory database, whose password is never written). */
+  passwordFile: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -14,21 +20,31 @@ const lockFileName = 'smtp-desk.pid';
 
 /**
  * Starts PGlite on `dataDir` (or in memory when dataDir is undefined) and serves it to `pg` over
- * loopback. PGlite is one Postgres session: the socket server queues statements from all
- * connections and keeps an open transaction's statements together.
+ * loopback, behind a password. PGlite is one Postgres session: the socket server queues statements
+ * from all connections and keeps an open transaction's statements together. It has no
+ * authentication, so it listens on a Unix socket in a folder only this user may enter (0700), and
+ * the loopback port is a gate that asks for the password (SCRAM-SHA-256) before passing bytes on.
  */
 export async function startEmbeddedServer(dataDir: string | undefined): Promise<EmbeddedServer> {
   const releaseLock = dataDir ? usingDataDir(dataDir, () => lockDataDir(dataDir)) : () => undefined;
+  let socketDir: string | undefined;
   try {
+    socketDir = privateSocketDir();
+    const password = dataDir ? usingDataDir(dataDir, () => embeddedPassword(dataDir)) : newPassword();
     const db = await PGlite.create(dataDir ? { dataDir } : {});
     if (dataDir) ownerOnly(dataDir);
-    const server = new PGLiteSocketServer({ db: keepingMessageSequencesTogether(db), host: '127.0.0.1', port: 0, maxConnections: 64 });
+    const socketPath = path.join(socketDir, '.s.PGSQL.5432');
+    const server = new PGLiteSocketServer({ db: keepingMessageSequencesTogether(db), path: socketPath, maxConnections: 64 });
     await server.start();
+    const gate = await startPasswordGate(password, socketPath);
     return {
-      connectionString: `postgres://postgres@${server.getServerConn()}/postgres`,
+      connectionString: `postgres://${embeddedUser}:${password}@${gate.address}/postgres`,
+      passwordFile: dataDir ? passwordFileIn(dataDir) : undefined,
       async stop() {
+        await gate.stop();
         await server.stop();
         await db.close();
+        fs.rmSync(path.dirname(socketPath), { recursive: true, force: true });
         if (dataDir) ownerOnly(dataDir);
         // The folder stays locked until this process has ended: work still finishing here (a Slack
         // call being retried) must not overlap with another smtp-desk opening the folder.
@@ -36,6 +52,7 @@ export async function startEmbeddedServer(dataDir: string | undefined): Promise<
       },
     };
   } catch (error) {
+    if (socketDir) fs.rmSync(socketDir, { recursive: true, force: true });
     releaseLock();
     throw error;
   }
@@ -79,6 +96,19 @@ function ownerOnly(dataDir: string): void {
     const entryPath = path.join(entry.parentPath, entry.name);
     if (entry.isDirectory()) fs.chmodSync(entryPath, 0o700);
     else if (entry.isFile()) fs.chmodSync(entryPath, 0o600);
+  }
+}
+
+/** A new folder only this user may enter (mkdtemp makes it 0700) for PGlite's Unix socket. */
+function privateSocketDir(): string {
+  const parent = os.tmpdir();
+  try {
+    return fs.mkdtempSync(path.join(parent, 'smtp-desk-'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === undefined ? undefined : systemReasons[code];
+    if (reason === undefined) throw error;
+    throw new UserFacingError(`cannot make a private folder for the embedded database's socket in ${parent} (TMPDIR): ${reason}`);
   }
 }
 

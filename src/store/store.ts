@@ -9,8 +9,10 @@ export interface Store {
   pool: pg.Pool;
   /** Whether the rows live in the embedded database folder or on a Postgres server. */
   kind: 'embedded' | 'server';
-  /** How another process reaches the same database (the embedded one is served on loopback). */
+  /** How another process reaches the same database (the embedded one is served on loopback, password included). */
   connectionString: string;
+  /** The embedded database's pgpass file, for psql (undefined on a server, or for an in-memory database). */
+  passwordFile: string | undefined;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     pool,
     kind: embedded ? 'embedded' : 'server',
     connectionString,
+    passwordFile: embedded?.passwordFile,
     async close() {
       await pool.end();
       await embedded?.stop();

@@ -1,11 +1,11 @@
 // The embedded database's folder as a user meets it: one smtp-desk at a time (a pid lock that a
 // stray pid of another program does not hold).
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binPath, runCli, tempDir } from '../support/cli.js';
+import { binPath, runCli, runNode, tempDir } from '../support/cli.js';
 
 /** The first start of a data folder runs initdb: tens of seconds on a busy machine. */
 const firstStartMs = 120_000;
@@ -43,7 +43,31 @@ describe('the data folder lock', () => {
     expect(open).toEqual([]);
   }, firstStartMs);
 
-  it('still keeps out a second smtp-desk while one runs', async () => {
+  it('stops at a password file that is not the one smtp-desk wrote, with one line saying what to do', async () => {
+    const edited = path.join(home.dir, 'edited');
+    fs.mkdirSync(edited, { mode: 0o700 });
+    fs.writeFileSync(path.join(edited, 'pgpass'), '*:*:*:postgres:hunter2\n', { mode: 0o600 });
+    const run = await runCli(['migrate'], { env: { SMTP_DESK_DATA_DIR: edited } });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `smtp-desk: the embedded database's password file ${path.join(edited, 'pgpass')} is not one smtp-desk wrote; delete it and the next start makes a new one\n`,
+    );
+  });
+
+  it('says in one line when it cannot make the private folder for the database socket, and leaves the data folder unlocked', async () => {
+    const notAFolder = path.join(home.dir, 'tmp-file');
+    fs.writeFileSync(notAFolder, '');
+    const unlocked = path.join(home.dir, 'unlocked');
+    // The compiled CLI: tsx itself keeps its cache in TMPDIR.
+    const run = await runNode([binPath, 'migrate'], { env: { SMTP_DESK_DATA_DIR: unlocked, TMPDIR: notAFolder } });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`smtp-desk: cannot make a private folder for the embedded database's socket in ${notAFolder} (TMPDIR): part of the path is a file, not a folder\n`);
+    expect(fs.existsSync(path.join(unlocked, 'smtp-desk.pid'))).toBe(false);
+  });
+
+  it('still keeps out a second smtp-desk while one runs, and tells how psql gets into its database', async () => {
     const first = spawn(process.execPath, [binPath, 'serve'], {
       cwd: os.tmpdir(),
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', SMTP_DESK_DATA_DIR: dataDir },
@@ -54,6 +78,9 @@ describe('the data folder lock', () => {
     const exited = new Promise<number | null>((resolve) => first.on('close', resolve));
     try {
       await expect.poll(() => stdout, { timeout: 60_000, interval: 200 }).toContain('smtp-desk is running locally');
+      const psqlLine = /^The embedded database takes psql while this runs: (PGPASSFILE=\S+ psql -h 127\.0\.0\.1 -p \d+ -U postgres postgres)$/m.exec(stdout);
+      expect(psqlLine?.[1]).toContain(`PGPASSFILE=${path.join(dataDir, 'pgpass')} `);
+      expect(await shell(`${psqlLine![1]} -w -tAc 'SELECT 6 * 7'`)).toEqual({ stdout: '42\n', stderr: '' });
       const second = await runCli(['migrate'], { env: { SMTP_DESK_DATA_DIR: dataDir } });
 
       expect(second.code).toBe(1);
@@ -66,3 +93,10 @@ describe('the data folder lock', () => {
     }
   }, firstStartMs);
 });
+
+/** Runs a command line the way a user pastes it into a shell (without the test's environment). */
+function shell(line: string): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('sh', ['-c', line], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, timeout: 30_000 }, (_error, stdout, stderr) => resolve({ stdout, stderr }));
+  });
+}

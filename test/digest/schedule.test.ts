@@ -142,6 +142,28 @@ describe('the scheduled digest', () => {
       expect(await digestRun(store.pool, yesterday())).toMatchObject({ status: 'posted' });
     });
 
+    it('stopped while waiting between Slack retries: stop does not wait them out, nothing more reaches Slack, and the next start posts it', async () => {
+      const stopped = await app(store);
+      stopped.fake.failNext('chat.postMessage', { status: 503 }, 10);
+      const first = startDigestJob(stopped.context, noCatchUp)!;
+      await stopped.fake.waitFor('chat.postMessage', () => true, 10_000);
+      const stopAt = Date.now();
+      await first.stop();
+      // Waiting out the back-off (1, 2, 4, 8, 16 s, each up to twice that) took over 30 s.
+      expect(Date.now() - stopAt).toBeLessThan(5_000);
+      await sleep(3000);
+      expect(stopped.fake.callsTo('chat.postMessage')).toHaveLength(1);
+      expect(await digestRun(store.pool, yesterday())).toMatchObject({ status: 'failed', message_ts: null });
+      expect(stopped.logs()).toContain(`stopped before the digest for ${yesterday()} was posted to ${channel}; the next start posts what is missing`);
+
+      const restarted = await app(store);
+      job(restarted);
+      await restarted.fake.waitFor('chat.postMessage', () => true, 10_000);
+      await sleep(1500);
+      expect(restarted.fake.callsTo('chat.postMessage').filter((call) => call.args.thread_ts === undefined)).toHaveLength(1);
+      expect(await digestRun(store.pool, yesterday())).toMatchObject({ status: 'posted', attempts: 2 });
+    });
+
     it('Slack refusing the post: the run is failed and the next tick posts it', async () => {
       const harness = await app(store);
       harness.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
