@@ -15,6 +15,16 @@ const slackIdList = 'a comma-separated list of Slack user IDs (U…, W…) and u
 
 const logLevels = ['debug', 'info', 'warn', 'error'] as const;
 
+const apiBase = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: `an http(s) base URL such as ${fallback}` })
+      .default(fallback)
+      .transform((url) => url.replace(/\/+$/, '')),
+  );
+const apiKey = (what: string) => z.preprocess(emptyToUndefined, z.string().regex(/^\S{8,}$/, what).optional());
+
 const commaList = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.split(',').map((item) => item.trim()).filter((item) => item !== '') : undefined);
 const dnsServer = /^(?:(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?|[0-9a-f:]*:[0-9a-f:.]*|\[[0-9a-f:.]+\]:\d{1,5})$/i;
 const dnsServerList = 'a comma-separated list of DNS server IP addresses, each with an optional :port (IPv6 with a port as [addr]:port), e.g. 127.0.0.1:5353,1.1.1.1';
@@ -121,6 +131,12 @@ export const configSchema = z.object({
     z.array(z.string().regex(dnsLabel, 'a comma-separated list of blocklist zones such as dbl.spamhaus.org'), { error: 'a comma-separated list of blocklist zones such as dbl.spamhaus.org' }).default([...defaultDomainZones]),
   ),
   SPAMHAUS_DQS_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9]{10,64}$/i, 'your Spamhaus Data Query Service key (letters and digits)').optional()),
+  INSTANTLY_API_KEY: apiKey('an Instantly API v2 key with the accounts:update scope (Settings → Integrations → API Keys)'),
+  INSTANTLY_API_URL: apiBase('https://api.instantly.ai/api/v2'),
+  SMARTLEAD_API_KEY: apiKey('your Smartlead API key (Settings → API Key)'),
+  SMARTLEAD_API_URL: apiBase('https://server.smartlead.ai/api/v1'),
+  DECISION_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: 'an http(s) URL to POST each decision to' }).optional()),
+  DECISION_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'a random secret of at least 16 characters').optional()),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
     z.enum(logLevels, { error: `one of ${logLevels.join(', ')}` }).default('info'),
@@ -137,6 +153,10 @@ const secretVariables = new Set([
   'SMARTLEAD_WEBHOOK_SECRET',
   'WEBHOOK_TOKEN',
   'SPAMHAUS_DQS_KEY',
+  'INSTANTLY_API_KEY',
+  'SMARTLEAD_API_KEY',
+  'DECISION_WEBHOOK_URL',
+  'DECISION_WEBHOOK_SECRET',
 ]);
 
 export class ConfigError extends UserFacingError {}
@@ -159,6 +179,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   if ((config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET) && !config.SLACK_BOT_TOKEN) {
     throw new ConfigError('SLACK_BOT_TOKEN must be set when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is');
+  }
+  if (config.DECISION_WEBHOOK_URL && !config.DECISION_WEBHOOK_SECRET) {
+    throw new ConfigError('DECISION_WEBHOOK_SECRET must be set when DECISION_WEBHOOK_URL is (each decision is signed with it)');
   }
   return { ...config, dataDir: path.resolve(cwd, config.SMTP_DESK_DATA_DIR) };
 }

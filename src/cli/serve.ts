@@ -4,7 +4,9 @@ import { runConsole } from '../console/console.js';
 import { loadDemoOnFirstRun } from '../demo/first-run.js';
 import { httpRoutes } from '../http/routes.js';
 import { startDigestJob } from '../jobs/digest-job.js';
+import { startSyncJob } from '../jobs/sync-job.js';
 import { buildReceiver, createSlackApp } from '../slack/app.js';
+import { slackSyncReporter, syncSlackClient } from '../slack/post-sync.js';
 import type { AppContext } from '../context.js';
 import { verifySlackTokens } from '../slack/verify-tokens.js';
 import { openContext } from './context.js';
@@ -21,7 +23,13 @@ export const serve: Verb = async (argv, io) => {
       const demoLine = await loadDemoOnFirstRun(context.store.pool, context.now().toISOString().slice(0, 10));
       if (demoLine) writeLine(io.stdout, demoLine);
       writeLine(io.stdout, localModeLine(context));
-      await runConsole(context, { input: io.stdin, output: io.stdout });
+      // The console has no real thread to reply in: each settled sync is printed as it settles.
+      const syncJob = startSyncJob(context, async (_row, sentence) => writeLine(io.stdout, `\n(sync) ${sentence}`));
+      try {
+        await runConsole(context, { input: io.stdin, output: io.stdout });
+      } finally {
+        await syncJob.stop();
+      }
       return exitCodes.ok;
     }
     await serveSlack(context, io);
@@ -36,7 +44,7 @@ function localModeLine({ config, store }: AppContext): string {
   return `smtp-desk is running locally (no Slack tokens set) on ${where}: type /smtp help, a button number, or exit.`;
 }
 
-/** Runs the Slack app, and the daily digest when DIGEST_CHANNEL is set, until SIGINT or SIGTERM. */
+/** Runs the Slack app, the outbox worker, and the daily digest when DIGEST_CHANNEL is set, until SIGINT or SIGTERM. */
 async function serveSlack(context: AppContext, io: CliIo): Promise<void> {
   const { config, logger } = context;
   const identity = await verifySlackTokens(config, logger);
@@ -52,11 +60,13 @@ async function serveSlack(context: AppContext, io: CliIo): Promise<void> {
     writeLine(io.stdout, `smtp-desk ready (HTTP on port ${port})`);
   }
   const digestJob = startDigestJob(context);
+  const syncJob = startSyncJob(context, slackSyncReporter(context, syncSlackClient(context)));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await syncJob.stop();
   await digestJob?.stop();
   await app.stop();
 }

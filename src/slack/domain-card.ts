@@ -3,6 +3,8 @@ import { judgeDomain } from '../health/index.js';
 import { recentDomainDays } from '../store/domain-days.js';
 import { domainDayStats } from '../store/domain-day-stats.js';
 import { getDomain } from '../store/fleet.js';
+import { latestSync } from '../store/outbox.js';
+import { syncSentence } from '../sync/words.js';
 import type { DomainCardInput } from './blocks/domain-card.js';
 import type { AppContext } from '../context.js';
 
@@ -14,8 +16,9 @@ import type { AppContext } from '../context.js';
 export async function readDomainCard(context: AppContext, domain: string): Promise<DomainCardInput | null> {
   const db = context.store.pool;
   const day = digestDayAt(context.now(), context.config.DIGEST_TZ);
-  const [row, stats, week] = await Promise.all([getDomain(db, domain), domainDayStats(db, domain, day), recentDomainDays(db, domain, day)]);
+  const [row, stats, week, sync] = await Promise.all([getDomain(db, domain), domainDayStats(db, domain, day), recentDomainDays(db, domain, day), latestSync(db, domain)]);
   if (!row || !stats) return null;
   const thresholds = context.config.HEALTH_THRESHOLDS;
-  return { verdict: judgeDomain(stats, thresholds), stats, week, statusSince: row.status_changed_at, thresholds };
+  const lastSync = sync.map((synced) => ({ sentence: syncSentence(synced), at: synced.settled_at ?? synced.created_at }));
+  return { verdict: judgeDomain(stats, thresholds), stats, week, statusSince: row.status_changed_at, thresholds, sync: lastSync };
 }

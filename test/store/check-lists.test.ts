@@ -6,6 +6,7 @@ import type { DigestRunStatus } from '../../src/store/digest-runs.js';
 import { domainStatuses } from '../../src/fleet/lifecycle.js';
 import { mailboxProviders, statusSources } from '../../src/store/fleet.js';
 import type { SnoozeInput } from '../../src/store/snoozes.js';
+import { sequencerTools, syncActions, syncStates, syncTools } from '../../src/store/outbox.js';
 import type { Verdict as DnsVerdict } from '../../src/dns/findings.js';
 import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
 
@@ -26,6 +27,10 @@ const unions: Record<string, readonly string[]> = {
   'digest_runs.status': members<DigestRunStatus>({ claimed: true, posted: true, failed: true }),
   'domain_snoozes.verdict': verdicts,
   'domain_snoozes.source': members<SnoozeInput['source']>({ button: true, command: true, cli: true }),
+  'sync_outbox.tool': syncTools,
+  'sync_outbox.action': syncActions,
+  'sync_outbox.state': syncStates,
+  'sync_paused_inboxes.tool': sequencerTools,
   'dns_audits.verdict': members<DnsVerdict>({ pass: true, warn: true, fail: true, error: true }),
 };
 

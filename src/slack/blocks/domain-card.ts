@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { bounceRateOf, type DomainDayStats, type DomainVerdict, type Thresholds } from '../../health/index.js';
 import { percent, whole } from '../../health/format.js';
 import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels } from './domain-health.js';
+import { slackDate } from './domain-decision.js';
 import { blockKitLimits, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
@@ -20,6 +21,8 @@ export interface DomainCardInput {
   /** When the domain got its current status. */
   statusSince: Date;
   thresholds: Thresholds;
+  /** The last sync with each sending tool (syncSentence, and when it settled or was queued); none when nothing was carried yet. */
+  sync?: readonly { sentence: string; at: Date }[];
 }
 
 const rate = (value: number | null) => (value === null ? 'n/a' : percent(value, 2));
@@ -64,6 +67,7 @@ export function domainCardBlocks(input: DomainCardInput): KnownBlock[] {
     },
     { type: 'section', text: { type: 'mrkdwn', text: truncate(lines.join('\n'), blockKitLimits.sectionText) } },
     verdictButtons(verdict, stats.day),
+    ...(input.sync?.length ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: truncate(`Last sync: ${input.sync.map((line) => `${escapeMrkdwn(line.sentence)} (${slackDate(line.at)})`).join(' · ')}`, blockKitLimits.contextText) }] }] : []),
     {
       type: 'context',
       elements: [{ type: 'mrkdwn', text: `Rates are not judged under ${whole(thresholds.min_sends)} sends a day. ${escapeMrkdwn(verdict.domain)} is judged on UTC days.` }],
