@@ -8,7 +8,7 @@ import { openStore, type Store } from '../../src/store/store.js';
 import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
 import { startFakeInstantly, type FakeInstantly } from '../support/fake-instantly.js';
 import { startFakeSmartlead, type FakeSmartlead } from '../support/fake-smartlead.js';
-import { startTestWorker, syncConfig, type TestWorker } from '../support/sync.js';
+import { startTestWorker, syncConfig } from '../support/sync.js';
 
 /** Five domains' worth of inboxes in each tool, with look-alikes of acme-mail.com that must be left alone. */
 const instantlyAccounts = [
