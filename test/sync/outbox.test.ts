@@ -197,6 +197,25 @@ describe(`the decision outbox against fake Instantly and Smartlead (${databaseLa
     }
   });
 
+  it('a tool that keeps failing is given up after the bounded time, and said so', async () => {
+    const broken = await startFakeInstantly({ apiKey: 'instantly-test-key-0123456789', accounts: [{ email: 'in1@giveup.example', status: 1 }] });
+    broken.failNext({ status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'maintenance' } }, 1_000);
+    const config1 = syncConfig({ instantly: broken.apiUrl });
+    await upsertDomains(store.pool, [{ domain: 'giveup.example' }]);
+    const worker = startTestWorker(store, config1, { giveUpAfterMs: 300 });
+    try {
+      await decide(config1, 'giveup.example', 'pulled');
+      const [said] = await worker.waitForSaid((s) => s.row.domain === 'giveup.example');
+      expect(said?.sentence).toBe('Instantly: gave up after 0.3 s: Instantly answered 503 (maintenance)');
+      expect(said?.row.state).toBe('failed');
+      expect(said?.row.attempts).toBeGreaterThan(1);
+      expect(broken.accounts.get('in1@giveup.example')?.status).toBe(1);
+    } finally {
+      await worker.stop();
+      await broken.stop();
+    }
+  });
+
   it('two replicas (two workers, each with its own connections) deliver each row exactly once', async () => {
     const domains = Array.from({ length: 12 }, (_, i) => `fleet${i}.example`);
     const accounts = domains.flatMap((domain) => [1, 2, 3].map((n) => ({ email: `in${n}@${domain}`, status: 1 })));
