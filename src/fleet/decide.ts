@@ -2,6 +2,7 @@ import type { AppContext } from '../context.js';
 import { changeDomainStatus, domainHistory, type StatusHistoryRow, type StatusSource } from '../store/fleet.js';
 import { enqueueSync, type OutboxRow } from '../store/outbox.js';
 import { inTransaction } from '../store/transaction.js';
+import { nudgeSyncWorkers } from '../sync/nudge.js';
 import { syncRowsFor, type DecisionThread } from '../sync/plan.js';
 import { statusesLeadingTo, type DomainStatus } from './lifecycle.js';
 
@@ -49,6 +50,7 @@ export async function decideDomainStatus(context: Pick<AppContext, 'store' | 'co
     return { result, sync: await enqueueSync(client, syncRowsFor(event, context.config, thread ?? null)) };
   });
   const { result } = decided;
+  if (decided.sync.length > 0) nudgeSyncWorkers();
   if (result.outcome === 'unknown_domain') return result;
   if (result.outcome === 'changed') return { outcome: 'changed', from: result.from, to: result.to, at: result.at, actor: decision.actor, sync: decided.sync };
   const [latest] = await domainHistory(db, decision.domain, 1);

@@ -122,9 +122,14 @@ export async function rescheduleSync(db: Queryable, id: string, worker: string, 
   );
 }
 
-/** Adds an inbox the tool confirmed paused or resumed to the row's list (once). */
-export async function recordSyncedInbox(db: Queryable, outboxId: string, inbox: string): Promise<void> {
-  await db.query(`UPDATE sync_outbox SET inboxes = array_append(inboxes, $2) WHERE id = $1 AND NOT ($2 = ANY (inboxes))`, [outboxId, inbox]);
+/** Adds inboxes the tool confirmed paused or resumed to the row's list (each once, in order). */
+export async function recordSyncedInboxes(db: Queryable, outboxId: string, inboxes: readonly string[]): Promise<void> {
+  if (inboxes.length === 0) return;
+  await db.query(
+    `UPDATE sync_outbox SET inboxes = inboxes || ARRAY(SELECT u.inbox FROM unnest($2::text[]) WITH ORDINALITY AS u(inbox, n) WHERE NOT (u.inbox = ANY (inboxes)) ORDER BY u.n)
+      WHERE id = $1`,
+    [outboxId, inboxes],
+  );
 }
 
 export interface PausedInbox {

@@ -13,8 +13,8 @@ export interface InboxFailure {
   error: string;
 }
 
-/** Called as soon as the tool confirms one inbox, so progress survives a later failure in the same row. */
-export type OnConfirmed = (email: string) => Promise<void>;
+/** Called as soon as the tool confirms inboxes (one call may confirm many), so progress survives a later failure in the same row. */
+export type OnConfirmed = (emails: readonly string[]) => Promise<void>;
 
 /** What smtp-desk needs of a sending tool: the domain's inboxes, and pausing and resuming them. */
 export interface SequencerConnector {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../store/store.js';
-import { forgetPaused, pausedBySmtpDesk, recordSyncedInbox, rememberPausing, type OutboxRow, type SyncState } from '../store/outbox.js';
+import { forgetPaused, pausedBySmtpDesk, recordSyncedInboxes, rememberPausing, type OutboxRow, type SyncState } from '../store/outbox.js';
 import type { InboxFailure, SequencerConnector } from './connector.js';
 import { Refused, refusesKey } from './http.js';
 import type { SyncTargets } from './tools.js';
@@ -31,14 +31,14 @@ async function pauseAll(db: Queryable, row: OutboxRow, connector: SequencerConne
   const inboxes = await connector.listInboxes(row.domain, signal);
   const ours = new Set((await pausedBySmtpDesk(db, row.tool, row.domain)).map((paused) => paused.inbox));
   const leftAlone = inboxes.filter((inbox) => inbox.paused && !ours.has(inbox.email)).length;
-  for (const inbox of inboxes) if (inbox.paused && ours.has(inbox.email)) await recordSyncedInbox(db, row.id, inbox.email);
+  await recordSyncedInboxes(db, row.id, inboxes.filter((inbox) => inbox.paused && ours.has(inbox.email)).map((inbox) => inbox.email));
   const toPause = inboxes.filter((inbox) => !inbox.paused);
   await rememberPausing(db, row, toPause.map((inbox) => ({ inbox: inbox.email, account_id: inbox.id })));
   const done = new Set<string>();
   const failed = await connector
-    .pause(toPause, signal, async (email) => {
-      done.add(email);
-      await recordSyncedInbox(db, row.id, email);
+    .pause(toPause, signal, async (emails) => {
+      emails.forEach((email) => done.add(email));
+      await recordSyncedInboxes(db, row.id, emails);
     })
     .catch((error: unknown) => keyRefused(error, toPause.map((inbox) => inbox.email).filter((email) => !done.has(email))));
   await forgetPaused(db, row.tool, failed.map((failure) => failure.email));
@@ -50,10 +50,10 @@ async function resumeOurs(db: Queryable, row: OutboxRow, connector: SequencerCon
   const ours = await pausedBySmtpDesk(db, row.tool, row.domain);
   const done = new Set<string>();
   const failed = await connector
-    .resume(ours, signal, async (email) => {
-      done.add(email);
-      await forgetPaused(db, row.tool, [email]);
-      await recordSyncedInbox(db, row.id, email);
+    .resume(ours, signal, async (emails) => {
+      emails.forEach((email) => done.add(email));
+      await forgetPaused(db, row.tool, emails);
+      await recordSyncedInboxes(db, row.id, emails);
     })
     .catch((error: unknown) => keyRefused(error, ours.map((inbox) => inbox.inbox).filter((email) => !done.has(email))));
   return settled(failed, ours.length);

@@ -53,10 +53,8 @@ export function instantlyConnector(options: { apiUrl: string; apiKey: string; pa
         const answer = shaped(bulkAnswer, await call('POST', '/accounts/pause', signal, { emails }));
         const paused = new Set(answer.paused_emails.map((email) => email.toLowerCase()));
         const reasons = new Map(answer.failed_emails.map((entry) => (typeof entry === 'string' ? [entry.toLowerCase(), null] : [entry.email.toLowerCase(), entry.error ?? entry.message ?? null])));
-        for (const email of emails) {
-          if (paused.has(email)) await onPaused(email);
-          else failed.push({ email, error: reasons.get(email) ?? 'Instantly did not pause it' });
-        }
+        await onPaused(emails.filter((email) => paused.has(email)));
+        for (const email of emails) if (!paused.has(email)) failed.push({ email, error: reasons.get(email) ?? 'Instantly did not pause it' });
       }
       return failed;
     },
@@ -65,7 +63,7 @@ export function instantlyConnector(options: { apiUrl: string; apiKey: string; pa
       for (const { inbox } of inboxes) {
         try {
           await call('POST', `/accounts/${encodeURIComponent(inbox)}/resume`, signal);
-          await onResumed(inbox);
+          await onResumed([inbox]);
         } catch (error) {
           if (!(error instanceof Refused) || refusesKey(error)) throw error;
           failed.push({ email: inbox, error: error.message });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isOnDomain, type InboxFailure, type SequencerConnector, type ToolInbox } from './connector.js';
+import { isOnDomain, type InboxFailure, type OnConfirmed, type SequencerConnector, type ToolInbox } from './connector.js';
 import { callTool, Refused, refusesKey } from './http.js';
 import { Pace } from './pace.js';
 
@@ -24,7 +24,7 @@ export function smartleadConnector(options: { apiUrl: string; apiKey: string; pa
     callTool({ name: 'Smartlead', method, url: `${options.apiUrl}${path}?${new URLSearchParams({ ...query, api_key: options.apiKey })}`, pace, signal });
 
   /** Suspends or unsuspends each inbox in turn; a refusal of one inbox is that inbox's failure, a refused key ends the row. */
-  const each = async (method: 'PUT' | 'DELETE', path: string, inboxes: readonly { email: string; id: string | null }[], signal: AbortSignal, onDone: (email: string) => Promise<void>) => {
+  const each = async (method: 'PUT' | 'DELETE', path: string, inboxes: readonly { email: string; id: string | null }[], signal: AbortSignal, onDone: OnConfirmed) => {
     const failed: InboxFailure[] = [];
     for (const inbox of inboxes) {
       if (inbox.id === null) {
@@ -33,7 +33,7 @@ export function smartleadConnector(options: { apiUrl: string; apiKey: string; pa
       }
       try {
         const answer = shaped(changed, await call(method, `${path}/${encodeURIComponent(inbox.id)}`, {}, signal));
-        if (answer.success) await onDone(inbox.email);
+        if (answer.success) await onDone([inbox.email]);
         else failed.push({ email: inbox.email, error: answer.message ?? 'Smartlead did not change it' });
       } catch (error) {
         if (!(error instanceof Refused) || refusesKey(error)) throw error;

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { claimDueSync, rescheduleSync, settleSync, type OutboxRow } from '../store/outbox.js';
 import { deliverSync } from './deliver.js';
 import { RetryLater } from './http.js';
+import { onSyncNudge } from './nudge.js';
 import type { SyncTargets } from './tools.js';
 import { syncSentence } from './words.js';
 
@@ -56,6 +57,8 @@ export function startSyncWorker(context: Pick<AppContext, 'store' | 'logger'>, o
   const inFlight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
   let claiming = false;
+  /** A row finished while a claim was running: claim again right after it, not at the next poll. */
+  let claimAgain = false;
 
   const report = async (row: OutboxRow, leftAlone: number) => {
     const sentence = syncSentence(row, leftAlone);
@@ -86,8 +89,13 @@ export function startSyncWorker(context: Pick<AppContext, 'store' | 'logger'>, o
   };
 
   const claim = async () => {
-    if (claiming || stopping.signal.aborted) return;
+    if (stopping.signal.aborted) return;
+    if (claiming) {
+      claimAgain = true;
+      return;
+    }
     claiming = true;
+    claimAgain = false;
     clearTimeout(timer);
     try {
       const free = concurrency - inFlight.size;
@@ -103,14 +111,16 @@ export function startSyncWorker(context: Pick<AppContext, 'store' | 'logger'>, o
       logger.warn(`looking for sync work failed: ${(error as Error).message}; trying again in ${duration(pollMs)}`);
     } finally {
       claiming = false;
-      if (!stopping.signal.aborted) timer = setTimeout(() => void claim(), pollMs);
+      if (!stopping.signal.aborted) timer = setTimeout(() => void claim(), claimAgain ? 0 : pollMs);
     }
   };
 
   setImmediate(() => void claim());
+  const stopNudges = onSyncNudge(() => void claim());
   return {
     id,
     async stop() {
+      stopNudges();
       stopping.abort(new RetryLater('smtp-desk stopped', 0));
       clearTimeout(timer);
       while (claiming || inFlight.size > 0) await Promise.allSettled([...inFlight, new Promise((resolve) => setTimeout(resolve, 10))]);
