@@ -168,8 +168,3 @@ export async function latestSync(db: Queryable, domain: string): Promise<OutboxR
   );
   return rows;
 }
-
-export async function getSync(db: Queryable, id: string): Promise<OutboxRow | null> {
-  const { rows } = await db.query<OutboxRow>(`SELECT ${rowColumns} FROM sync_outbox WHERE id = $1`, [id]);
-  return rows[0] ?? null;
-}

@@ -26,7 +26,7 @@ export interface SyncWorkerOptions {
   backoff?: { firstMs: number; maxMs: number };
 }
 
-export const syncDefaults = {
+const syncDefaults = {
   pollMs: 1_000,
   concurrency: 8,
   leaseMs: 10 * 60_000,

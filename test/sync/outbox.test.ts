@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { decideDomainStatus } from '../../src/fleet/decide.js';
 import type { DomainStatus } from '../../src/fleet/lifecycle.js';
-import { claimDueSync, getSync, latestSync, pausedBySmtpDesk } from '../../src/store/outbox.js';
+import { claimDueSync, latestSync, pausedBySmtpDesk } from '../../src/store/outbox.js';
 import { upsertDomains } from '../../src/store/fleet.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
@@ -161,11 +161,11 @@ describe(`the decision outbox against fake Instantly and Smartlead (${databaseLa
     instantly.failNext({ hang: true }, 1, { method: 'POST', path: '/api/v2/accounts/pause' });
     const config1 = syncConfig({ instantly: instantly.apiUrl });
     const first = startTestWorker(store, config1);
-    const result = await decide(config1, 'restart.example', 'pulled');
-    const rowId = result.outcome === 'changed' ? result.sync[0]!.id : '';
+    await decide(config1, 'restart.example', 'pulled');
+    const rowOf = async () => (await latestSync(store.pool, 'restart.example'))[0];
     await instantly.waitForCalls((c) => c.path === '/api/v2/accounts/pause' && c.body.includes('restart.example'));
     await first.stop();
-    expect(await getSync(store.pool, rowId)).toMatchObject({ state: 'pending', attempts: 1, inboxes: [] });
+    expect(await rowOf()).toMatchObject({ state: 'pending', attempts: 1, inboxes: [] });
     expect(first.said).toEqual([]);
 
     await decide(config1, 'down.example', 'pulled'); // taken while no worker runs at all
@@ -174,7 +174,7 @@ describe(`the decision outbox against fake Instantly and Smartlead (${databaseLa
       const said = await second.waitForSaid((s) => s.row.domain === 'restart.example' || s.row.domain === 'down.example', 2);
       expect(said.map((s) => s.sentence).sort()).toEqual(['Paused 2 inboxes of down.example in Instantly', 'Paused 2 inboxes of restart.example in Instantly']);
       expect(instantly.paused.filter((email) => email.endsWith('@restart.example')).sort()).toEqual(['in1@restart.example', 'in2@restart.example']);
-      expect(await getSync(store.pool, rowId)).toMatchObject({ state: 'done', attempts: 2 });
+      expect(await rowOf()).toMatchObject({ state: 'done', attempts: 2 });
     } finally {
       await second.stop();
     }
