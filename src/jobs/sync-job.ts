@@ -11,6 +11,7 @@ import { toolNames } from '../sync/words.js';
 export function startSyncJob(context: AppContext, report: SyncReporter, options: Partial<SyncWorkerOptions> = {}): SyncWorker {
   const targets = options.targets ?? syncTargets(context.config);
   const on = [...sequencerTools.filter((tool) => targets.sequencers[tool]).map((tool) => toolNames[tool]), ...(targets.webhook ? ['the decision webhook'] : [])];
-  context.logger.info(on.length === 0 ? 'no sending tool or decision webhook is configured: decisions stay in smtp-desk' : `decisions are carried to ${on.join(', ')}`);
+  if (on.length === 0) context.logger.debug('no sending tool or decision webhook is configured: decisions stay in smtp-desk');
+  else context.logger.info(`decisions are carried to ${on.join(', ')}`);
   return startSyncWorker(context, { ...options, targets, report });
 }
