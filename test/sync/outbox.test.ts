@@ -102,6 +102,26 @@ describe(`the decision outbox against fake Instantly and Smartlead (${databaseLa
     const result = await decide(config, 'reserve.example', 'reserved');
     expect(result).toMatchObject({ outcome: 'changed', sync: [] });
     expect(await latestSync(store.pool, 'reserve.example')).toEqual([]);
+    // Reactivating it has nothing to resume: smtp-desk paused none of its inboxes.
+    expect(await decide(config, 'reserve.example', 'active')).toMatchObject({ outcome: 'changed', sync: [] });
+  });
+
+  it('a Reactivate taken while its pull is still pending waits for it, then resumes what the pull paused', async () => {
+    await upsertDomains(store.pool, [{ domain: 'order.example' }]);
+    ['in1@order.example', 'in2@order.example'].forEach((email) => instantly.accounts.set(email, { email, status: 1 }));
+    instantly.failNext({ status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'busy' } }, 2, { method: 'GET' });
+    const config1 = syncConfig({ instantly: instantly.apiUrl });
+    const worker = startTestWorker(store, config1);
+    try {
+      await decide(config1, 'order.example', 'pulled');
+      expect(await decide(config1, 'order.example', 'active')).toMatchObject({ sync: [{ tool: 'instantly', action: 'resume' }] });
+      const said = await worker.waitForSaid((s) => s.row.domain === 'order.example', 2);
+      expect(said.map((s) => s.sentence)).toEqual(['Paused 2 inboxes of order.example in Instantly', 'Resumed 2 inboxes of order.example in Instantly']);
+      expect(said[1]!.row.attempts).toBe(1);
+      expect(['in1@order.example', 'in2@order.example'].map((email) => instantly.accounts.get(email)?.status)).toEqual([1, 1]);
+    } finally {
+      await worker.stop();
+    }
   });
 
   it('a 429 with Retry-After, then 200, delivers once after the wait', async () => {
