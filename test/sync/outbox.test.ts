@@ -29,6 +29,10 @@ const smartleadAccounts = [
   { id: 21, from_email: 'a@keyless.example', is_suspended: false },
   { id: 22, from_email: 'b@keyless.example', is_suspended: false },
   { id: 23, from_email: 'c@keyless.example', is_suspended: false },
+  { id: 15, from_email: 'old@acme-mail.com', is_suspended: true }, // suspended by someone before smtp-desk's pull
+  // Enough other accounts that the listing takes two pages of 100, with one of acme-mail.com's on the second.
+  ...Array.from({ length: 120 }, (_, i) => ({ id: 1000 + i, from_email: `filler${i}@other.example`, is_suspended: false })),
+  { id: 2000, from_email: 'late@acme-mail.com', is_suspended: false },
   { id: 31, from_email: 'a@midway.example', is_suspended: false },
   { id: 32, from_email: 'b@midway.example', is_suspended: false },
   { id: 33, from_email: 'c@midway.example', is_suspended: false },
@@ -66,11 +70,12 @@ describe(`the decision outbox against fake Instantly and Smartlead (${databaseLa
       const said = await worker.waitForSaid((s) => s.row.domain === 'acme-mail.com', 2);
       expect(said.map((s) => s.sentence).sort()).toEqual([
         'Paused 3 inboxes of acme-mail.com in Instantly; left 1 inbox someone else had paused as it was',
-        'Paused 3 inboxes of acme-mail.com in Smartlead',
+        'Paused 4 inboxes of acme-mail.com in Smartlead; left 1 inbox someone else had paused as it was',
       ]);
       expect(said.map((s) => s.row.slack_thread_ts)).toEqual(['1764500000.000100', '1764500000.000100']);
       expect([...instantly.paused].sort()).toEqual(['ana@acme-mail.com', 'bo@acme-mail.com', 'cy@acme-mail.com']);
-      expect([...smartlead.suspended].sort()).toEqual([11, 12, 13]);
+      expect([...smartlead.suspended].sort()).toEqual([11, 12, 13, 2000]);
+      expect(smartlead.calls.filter((c) => c.method === 'GET').map((c) => c.query.get('offset'))).toEqual(['0', '100']);
       expect(instantly.accounts.get('ana@xacme-mail.com')?.status).toBe(1);
       expect(instantly.accounts.get('ana@mail.acme-mail.com')?.status).toBe(1);
       expect(instantly.accounts.get('ana@acme-mail.com.evil.io')?.status).toBe(1);
@@ -83,15 +88,16 @@ describe(`the decision outbox against fake Instantly and Smartlead (${databaseLa
       const sync = await latestSync(store.pool, 'acme-mail.com');
       expect(sync.map((row) => [row.tool, row.action, row.state, [...row.inboxes].sort(), row.error, row.attempts])).toEqual([
         ['instantly', 'pause', 'done', ['ana@acme-mail.com', 'bo@acme-mail.com', 'cy@acme-mail.com'], null, 1],
-        ['smartlead', 'pause', 'done', ['ana@acme-mail.com', 'bo@acme-mail.com', 'cy@acme-mail.com'], null, 1],
+        ['smartlead', 'pause', 'done', ['ana@acme-mail.com', 'bo@acme-mail.com', 'cy@acme-mail.com', 'late@acme-mail.com'], null, 1],
       ].sort());
 
       await decide(config, 'acme-mail.com', 'active');
       const resumed = await worker.waitForSaid((s) => s.row.domain === 'acme-mail.com' && s.row.action === 'resume', 2);
-      expect(resumed.map((s) => s.sentence).sort()).toEqual(['Resumed 3 inboxes of acme-mail.com in Instantly', 'Resumed 3 inboxes of acme-mail.com in Smartlead']);
+      expect(resumed.map((s) => s.sentence).sort()).toEqual(['Resumed 3 inboxes of acme-mail.com in Instantly', 'Resumed 4 inboxes of acme-mail.com in Smartlead']);
       expect([...instantly.resumed].sort()).toEqual(['ana@acme-mail.com', 'bo@acme-mail.com', 'cy@acme-mail.com']);
       expect(instantly.accounts.get('old@acme-mail.com')?.status).toBe(2);
-      expect([...smartlead.unsuspended].sort()).toEqual([11, 12, 13]);
+      expect([...smartlead.unsuspended].sort()).toEqual([11, 12, 13, 2000]);
+      expect(smartlead.accounts.get(15)?.is_suspended).toBe(true);
       expect(await pausedBySmtpDesk(store.pool, 'instantly', 'acme-mail.com')).toEqual([]);
     } finally {
       await worker.stop();
