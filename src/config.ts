@@ -15,6 +15,16 @@ const slackIdList = 'a comma-separated list of Slack user IDs (U…, W…) and u
 
 const logLevels = ['debug', 'info', 'warn', 'error'] as const;
 
+const apiBase = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: `an http(s) base URL such as ${fallback}` })
+      .default(fallback)
+      .transform((url) => url.replace(/\/+$/, '')),
+  );
+const apiKey = (what: string) => z.preprocess(emptyToUndefined, z.string().regex(/^\S{8,}$/, what).optional());
+
 const commaList = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.split(',').map((item) => item.trim()).filter((item) => item !== '') : undefined);
 const dnsServer = /^(?:(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?|[0-9a-f:]*:[0-9a-f:.]*|\[[0-9a-f:.]+\]:\d{1,5})$/i;
 const dnsServerList = 'a comma-separated list of DNS server IP addresses, each with an optional :port (IPv6 with a port as [addr]:port), e.g. 127.0.0.1:5353,1.1.1.1';
@@ -139,6 +149,12 @@ export const configSchema = z.object({
   GOOGLE_TOKEN_URL: httpUrl('https://oauth2.googleapis.com/token', { slash: false }),
   POSTMASTER_TIMEOUT_MS: milliseconds(100, 300_000, 30_000),
   POSTMASTER_DEADLINE_MS: milliseconds(1_000, 1_800_000, 120_000),
+  INSTANTLY_API_KEY: apiKey('an Instantly API v2 key with the accounts:update scope (Settings → Integrations → API Keys)'),
+  INSTANTLY_API_URL: apiBase('https://api.instantly.ai/api/v2'),
+  SMARTLEAD_API_KEY: apiKey('your Smartlead API key (Settings → API Key)'),
+  SMARTLEAD_API_URL: apiBase('https://server.smartlead.ai/api/v1'),
+  DECISION_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: 'an http(s) URL to POST each decision to' }).optional()),
+  DECISION_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'a random secret of at least 16 characters').optional()),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
     z.enum(logLevels, { error: `one of ${logLevels.join(', ')}` }).default('info'),
@@ -157,6 +173,10 @@ const secretVariables = new Set([
   'SPAMHAUS_DQS_KEY',
   'GOOGLE_CLIENT_SECRET',
   'GOOGLE_REFRESH_TOKEN',
+  'INSTANTLY_API_KEY',
+  'SMARTLEAD_API_KEY',
+  'DECISION_WEBHOOK_URL',
+  'DECISION_WEBHOOK_SECRET',
 ]);
 
 /** The OAuth client and refresh token of the Google account that verified the domains in Postmaster Tools. */
@@ -186,6 +206,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const missingGoogle = googleVariables.filter((name) => config[name] === undefined);
   if (missingGoogle.length > 0 && missingGoogle.length < googleVariables.length) {
     throw new ConfigError(`${missingGoogle.join(' and ')} must be set too: Google Postmaster Tools needs ${googleVariables.join(', ')} together (README, Google Postmaster Tools)`);
+  }
+  if (config.DECISION_WEBHOOK_URL && !config.DECISION_WEBHOOK_SECRET) {
+    throw new ConfigError('DECISION_WEBHOOK_SECRET must be set when DECISION_WEBHOOK_URL is (each decision is signed with it)');
   }
   return { ...config, dataDir: path.resolve(cwd, config.SMTP_DESK_DATA_DIR) };
 }

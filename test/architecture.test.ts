@@ -21,6 +21,7 @@ const layers: readonly (readonly string[])[] = [
   ['src/slack/blocks'],
   ['src/digest', 'src/ingest', 'src/demo'],
   ['src/fleet'],
+  ['src/sync'],
   ['src/context.ts'],
   ['src/store'],
   ['src/config.ts'],

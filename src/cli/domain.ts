@@ -5,6 +5,8 @@ import { domainStatuses, nextStatuses, type DomainStatus } from '../fleet/lifecy
 import { percent } from '../health/format.js';
 import { recentDomainDays, type DaySendsAndBounces } from '../store/domain-days.js';
 import { domainHistory, getDomain, type DomainRow, type StatusHistoryRow } from '../store/fleet.js';
+import { latestSync, type OutboxRow } from '../store/outbox.js';
+import { syncSentence, toolNames } from '../sync/words.js';
 import { readArgs } from './args.js';
 import { withContext } from './context.js';
 import { exitCodes, writeLine, type CliIo, type Verb } from './io.js';
@@ -59,12 +61,18 @@ function parseArguments(argv: string[]): DomainOptions | string {
 
 const when = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
-function render(domain: DomainRow, history: readonly StatusHistoryRow[], days: readonly DaySendsAndBounces[]): string {
+/** When a sync row settled, or was queued while it is pending. */
+const syncAt = (row: OutboxRow) => row.settled_at ?? row.created_at;
+
+function render(domain: DomainRow, history: readonly StatusHistoryRow[], days: readonly DaySendsAndBounces[], sync: readonly OutboxRow[]): string {
   const lines = [`${domain.domain}: ${domain.status} since ${when(domain.status_changed_at)} · provider ${domain.provider ?? 'unknown'}`, '', 'History (oldest first):'];
   if (history.length === 0) lines.push('  no status changes yet');
   for (const row of history) {
     lines.push(`  ${when(row.at)}  ${row.from_status ?? '?'} → ${row.to_status}  by ${row.actor} (${row.source})${row.reason ? `  ${row.reason}` : ''}`);
   }
+  lines.push('', 'Sending tools (the last decision in each):');
+  if (sync.length === 0) lines.push('  nothing carried to a sending tool yet');
+  for (const row of sync) lines.push(`  ${when(syncAt(row))}  ${syncSentence(row)}`);
   lines.push('', 'Last 7 complete days (UTC):', '  day           sent  bounces  bounce rate');
   for (const day of days) {
     lines.push(`  ${day.day}  ${String(day.sent).padStart(6)}  ${String(day.bounces).padStart(7)}  ${(day.bounce_rate === null ? '–' : percent(day.bounce_rate)).padStart(11)}`);
@@ -83,8 +91,9 @@ async function show(io: CliIo, options: { domain: string; json: boolean }): Prom
     const history = (await domainHistory(db, domain.domain, historyLimit)).reverse();
     // The 7 complete days, ending with the day the digest judges (as on the /smtp domain card).
     const days = await recentDomainDays(db, domain.domain, digestDayAt(context.now(), context.config.DIGEST_TZ));
+    const sync = await latestSync(db, domain.domain);
     if (!options.json) {
-      writeLine(io.stdout, render(domain, history, days));
+      writeLine(io.stdout, render(domain, history, days, sync));
       return exitCodes.ok;
     }
     const json = {
@@ -92,6 +101,7 @@ async function show(io: CliIo, options: { domain: string; json: boolean }): Prom
       status: domain.status,
       history: history.map((row) => ({ at: row.at.toISOString(), actor: row.actor, from: row.from_status, to: row.to_status, reason: row.reason, source: row.source })),
       days,
+      sync: sync.map((row) => ({ tool: row.tool, action: row.action, state: row.state, inboxes: row.inboxes, error: row.error, at: syncAt(row).toISOString() })),
     };
     writeLine(io.stdout, JSON.stringify(json, null, 2));
     return exitCodes.ok;
@@ -100,10 +110,13 @@ async function show(io: CliIo, options: { domain: string; json: boolean }): Prom
 
 async function set(io: CliIo, options: { domain: string; to: DomainStatus; actor: string; reason: string | null }): Promise<number> {
   return withContext(io, async (context) => {
-    const result = await decideDomainStatus(context.store.pool, { domain: options.domain, to: options.to, actor: options.actor, reason: options.reason, source: 'cli' });
+    const result = await decideDomainStatus(context, { domain: options.domain, to: options.to, actor: options.actor, reason: options.reason, source: 'cli' });
     if (result.outcome === 'unknown_domain') return unknownDomain(io, options.domain);
     if (result.outcome === 'changed') {
       writeLine(io.stdout, `${options.domain}: ${result.from} → ${result.to} (by ${options.actor} at ${when(result.at)})`);
+      // The CLI does not wait for the tools: the worker of `smtp-desk serve` delivers, and `domain <d>` shows how it went.
+      const queued = result.sync.map((row) => `${toolNames[row.tool]} (${row.action})`);
+      if (queued.length > 0) writeLine(io.stdout, `queued for ${queued.join(', ')}: smtp-desk serve carries it there; smtp-desk domain ${options.domain} shows how it went`);
       return exitCodes.ok;
     }
     if (result.outcome === 'not_allowed') {

@@ -6,7 +6,9 @@ import { httpRoutes } from '../http/routes.js';
 import { startDigestJob } from '../jobs/digest-job.js';
 import { startDnsAuditJob } from '../jobs/dns-audit-job.js';
 import { postmasterPreparation } from '../jobs/postmaster-job.js';
+import { startSyncJob } from '../jobs/sync-job.js';
 import { buildReceiver, createSlackApp } from '../slack/app.js';
+import { slackSyncReporter, syncSlackClient } from '../slack/post-sync.js';
 import type { AppContext } from '../context.js';
 import type { Store } from '../store/store.js';
 import { verifySlackTokens } from '../slack/verify-tokens.js';
@@ -26,7 +28,13 @@ export const serve: Verb = async (argv, io) => {
       const psqlLine = embeddedPsqlLine(context.store);
       if (psqlLine) writeLine(io.stdout, psqlLine);
       writeLine(io.stdout, localModeLine(context));
-      await runConsole(context, { input: io.stdin, output: io.stdout });
+      // The console has no real thread to reply in: each settled sync is printed as it settles.
+      const syncJob = startSyncJob(context, async (_row, sentence) => writeLine(io.stdout, `\n(sync) ${sentence}`));
+      try {
+        await runConsole(context, { input: io.stdin, output: io.stdout });
+      } finally {
+        await syncJob.stop();
+      }
       return exitCodes.ok;
     }
     await serveSlack(context, io);
@@ -51,7 +59,7 @@ function embeddedPsqlLine({ connectionString, passwordFile }: Store): string | u
   return `The embedded database takes psql while this runs: PGPASSFILE=${shellWord(passwordFile)} psql -h ${hostname} -p ${port} -U ${username} ${pathname.slice(1)}`;
 }
 
-/** Runs the Slack app, the daily digest when DIGEST_CHANNEL is set (after a Postmaster Tools pull when GOOGLE_* are) and the DNS audit on DNS_AUDIT_CRON, until SIGINT or SIGTERM. */
+/** Runs the Slack app, the outbox worker, the daily digest when DIGEST_CHANNEL is set (after a Postmaster Tools pull when GOOGLE_* are) and the DNS audit on DNS_AUDIT_CRON, until SIGINT or SIGTERM. */
 async function serveSlack(context: AppContext, io: CliIo): Promise<void> {
   const { config, logger } = context;
   const identity = await verifySlackTokens(config, logger);
@@ -71,11 +79,12 @@ async function serveSlack(context: AppContext, io: CliIo): Promise<void> {
   const prepare = config.DIGEST_CHANNEL ? postmasterPreparation(context) : null;
   const digestJob = startDigestJob(context, prepare ? { prepare } : {});
   const dnsAuditJob = startDnsAuditJob(context);
+  const syncJob = startSyncJob(context, slackSyncReporter(context, syncSlackClient(context)));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await Promise.all([digestJob?.stop(), dnsAuditJob?.stop()]);
+  await Promise.all([syncJob.stop(), digestJob?.stop(), dnsAuditJob?.stop()]);
   await app.stop();
 }

@@ -6,6 +6,8 @@ import { latestDnsAudits } from '../store/dns-audits.js';
 import { getDomain } from '../store/fleet.js';
 import { postmasterDay } from '../store/postmaster-days.js';
 import { sequencerBounces } from '../store/sends.js';
+import { latestSync } from '../store/outbox.js';
+import { syncSentence } from '../sync/words.js';
 import type { DomainCardInput } from './blocks/domain-card.js';
 import type { AppContext } from '../context.js';
 
@@ -17,13 +19,14 @@ import type { AppContext } from '../context.js';
 export async function readDomainCard(context: AppContext, domain: string): Promise<DomainCardInput | null> {
   const db = context.store.pool;
   const day = digestDayAt(context.now(), context.config.DIGEST_TZ);
-  const [row, stats, week, counted, postmaster, audits] = await Promise.all([
+  const [row, stats, week, counted, postmaster, audits, sync] = await Promise.all([
     getDomain(db, domain),
     domainDayStats(db, domain, day),
     recentDomainDays(db, domain, day),
     sequencerBounces(db, domain, day),
     postmasterDay(db, domain, day),
     latestDnsAudits(db, [domain]),
+    latestSync(db, domain),
   ]);
   if (!row || !stats) return null;
   const thresholds = context.config.HEALTH_THRESHOLDS;
@@ -36,5 +39,6 @@ export async function readDomainCard(context: AppContext, domain: string): Promi
     sequencerBounces: counted,
     postmaster,
     dnsAudit: audits[0] ?? null,
+    sync: sync.map((synced) => ({ sentence: syncSentence(synced), at: synced.settled_at ?? synced.created_at })),
   };
 }

@@ -9,6 +9,8 @@ import { domainHistory, getDomain, upsertDomains } from '../../src/store/fleet.j
 import { startApp, type Harness } from '../support/app-harness.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { childDatabaseEnv, databaseLabel, openTestStore, type TestStore } from '../support/db.js';
+import { startFakeInstantly } from '../support/fake-instantly.js';
+import { instantlyKey, startTestWorker, syncConfig } from '../support/sync.js';
 
 const approver = { id: 'U0APPROVER', username: 'ana', name: 'ana' };
 
@@ -45,7 +47,8 @@ describe(`smtp-desk domain on ${databaseLabel}`, () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const shown = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(shown)).toEqual(['domain', 'status', 'history', 'days']);
+    expect(Object.keys(shown)).toEqual(['domain', 'status', 'history', 'days', 'sync']);
+    expect(shown.sync).toEqual([]);
     expect(shown).toMatchObject({ domain: 'burnt.example', status: 'pulled' });
     expect(shown.history).toEqual([
       { at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), actor: approver.id, from: 'active', to: 'pulled', reason: `bounce_rate on ${yesterday}`, source: 'button' },
@@ -90,6 +93,31 @@ describe(`smtp-desk domain on ${databaseLabel}`, () => {
     const reactivated = await cli(['spare.example', '--set', 'active', '--actor', 'alice']);
     expect(reactivated.code).toBe(0);
     expect(reactivated.stdout).toMatch(/^spare\.example: reserved → active \(by alice at /);
+  });
+
+  it('a --set pull is queued for the configured tools without waiting for them; --json shows its sync pending, then done', async () => {
+    const instantly = await startFakeInstantly({ apiKey: instantlyKey, accounts: [{ email: 'a@queued.example', status: 1 }, { email: 'b@queued.example', status: 1 }] });
+    const env = { ...childDatabaseEnv(store), LOG_LEVEL: 'error', INSTANTLY_API_KEY: instantlyKey, INSTANTLY_API_URL: instantly.apiUrl };
+    const run = (args: string[]) => runCli(['domain', ...args], { env, cwd: cwd.dir });
+    await upsertDomains(store.pool, [{ domain: 'queued.example' }]);
+    try {
+      const set = await run(['queued.example', '--set', 'pulled', '--actor', 'alice']);
+      expect(set.code, set.stderr).toBe(0);
+      expect(set.stdout.split('\n')[1]).toBe('queued for Instantly (pause): smtp-desk serve carries it there; smtp-desk domain queued.example shows how it went');
+      expect(instantly.calls).toEqual([]);
+      const pending = JSON.parse((await run(['queued.example', '--json'])).stdout) as { sync: unknown[] };
+      expect(pending.sync).toEqual([{ tool: 'instantly', action: 'pause', state: 'pending', inboxes: [], error: null, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
+
+      const worker = startTestWorker(store, syncConfig({ instantly: instantly.apiUrl }));
+      await worker.waitForSaid((said) => said.row.domain === 'queued.example');
+      await worker.stop();
+      const done = await run(['queued.example']);
+      expect(done.stdout).toMatch(/Sending tools \(the last decision in each\):\n {2}\d{4}-\d\d-\d\d \d\d:\d\d UTC {2}Paused 2 inboxes of queued\.example in Instantly\n/);
+      const json = JSON.parse((await run(['queued.example', '--json'])).stdout) as { sync: unknown[] };
+      expect(json.sync).toEqual([{ tool: 'instantly', action: 'pause', state: 'done', inboxes: ['a@queued.example', 'b@queued.example'], error: null, at: expect.any(String) }]);
+    } finally {
+      await instantly.stop();
+    }
   });
 
   it('finds an internationalised domain typed in Unicode, as import stored it in ASCII', async () => {

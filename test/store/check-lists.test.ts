@@ -7,6 +7,7 @@ import type { DnsAuditRunStatus } from '../../src/store/dns-audit-runs.js';
 import { domainStatuses } from '../../src/fleet/lifecycle.js';
 import { mailboxProviders, statusSources } from '../../src/store/fleet.js';
 import type { SnoozeInput } from '../../src/store/snoozes.js';
+import { sequencerTools, syncActions, syncStates, syncTools } from '../../src/store/outbox.js';
 import type { Verdict as DnsVerdict } from '../../src/dns/findings.js';
 import type { PostmasterPullStatus } from '../../src/store/postmaster-pulls.js';
 import { databaseLabel, openTestStore, type TestStore } from '../support/db.js';
@@ -29,6 +30,10 @@ const unions: Record<string, readonly string[]> = {
   'domain_snoozes.verdict': verdicts,
   'domain_snoozes.source': members<SnoozeInput['source']>({ button: true, command: true, cli: true }),
   'dns_audit_runs.status': members<DnsAuditRunStatus>({ claimed: true, done: true, failed: true }),
+  'sync_outbox.tool': syncTools,
+  'sync_outbox.action': syncActions,
+  'sync_outbox.state': syncStates,
+  'sync_paused_inboxes.tool': sequencerTools,
   'dns_audits.verdict': members<DnsVerdict>({ pass: true, warn: true, fail: true, error: true }),
   'postmaster_pulls.status': members<PostmasterPullStatus>({ claimed: true, done: true, failed: true }),
 };

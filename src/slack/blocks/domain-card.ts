@@ -6,6 +6,7 @@ import { noPostmasterData, postmasterAuthWords } from '../../ingest/postmaster/w
 import type { PostmasterDay } from '../../store/postmaster-days.js';
 import { auditVerdictLabels, checkedWhen } from './dns-audit.js';
 import { bounceWords, findingLines, patternWords, trendWords, verdictButtons, verdictLabels } from './domain-health.js';
+import { slackDate } from './domain-decision.js';
 import { blockKitLimits, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
@@ -30,6 +31,8 @@ export interface DomainCardInput {
   sequencerBounces?: number | null;
   /** The domain's last DNS audit (`smtp-desk dns --all`, `/smtp dns`, the digest), null when it has none. */
   dnsAudit: DnsAudit | null;
+  /** The last sync with each sending tool (syncSentence, and when it settled or was queued); none when nothing was carried yet. */
+  sync?: readonly { sentence: string; at: Date }[];
 }
 
 /** When the sequencer counted more bounces than reached smtp-desk as events: some were lost on the way. */
@@ -99,6 +102,7 @@ export function domainCardBlocks(input: DomainCardInput): KnownBlock[] {
     { type: 'section', text: { type: 'mrkdwn', text: truncate(lines.join('\n'), blockKitLimits.sectionText) } },
     { type: 'section', text: { type: 'mrkdwn', text: truncate(dnsAuditLine(verdict.domain, input.dnsAudit), blockKitLimits.sectionText) } },
     verdictButtons(verdict, stats.day),
+    ...(input.sync?.length ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: truncate(`Last sync: ${input.sync.map((line) => `${escapeMrkdwn(line.sentence)} (${slackDate(line.at)})`).join(' · ')}`, blockKitLimits.contextText) }] }] : []),
     {
       type: 'context',
       elements: [{ type: 'mrkdwn', text: `Rates are not judged under ${whole(thresholds.min_sends)} sends a day. ${escapeMrkdwn(verdict.domain)} is judged on UTC days.` }],

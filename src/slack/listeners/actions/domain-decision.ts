@@ -2,6 +2,7 @@ import type { AppContext } from '../../../context.js';
 import { decideDomainStatus } from '../../../fleet/decide.js';
 import { decisionsFrom, statusAfter, type StatusDecision } from '../../../fleet/lifecycle.js';
 import { replacementsFor } from '../../../fleet/reserves.js';
+import type { DecisionThread } from '../../../sync/plan.js';
 import { decodeDomainButtonValue, type DomainButtonValue } from '../../blocks/domain-buttons.js';
 import { alreadyDecidedText, decisionText, rotationBlocks } from '../../blocks/domain-decision.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
@@ -13,6 +14,15 @@ function reasonFrom(value: DomainButtonValue): string | null {
   if (!value.day) return null;
   const seen = value.rules?.length ? value.rules.join(', ') : (value.verdict ?? 'no finding');
   return `${seen} on ${value.day}`;
+}
+
+/** The thread a decision's sync replies go to: the clicked message's (an ephemeral card has none: its channel then). */
+function decisionThread(body: ButtonArgs['body']): DecisionThread | null {
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  if (!channel) return null;
+  const { message } = body;
+  if (!message) return { channel, threadTs: null };
+  return { channel, threadTs: typeof message.thread_ts === 'string' ? message.thread_ts : message.ts };
 }
 
 /**
@@ -31,7 +41,7 @@ export function domainDecision(context: AppContext, lines: MessageLines, decisio
     }
     const db = context.store.pool;
     const to = statusAfter[decision];
-    const result = await decideDomainStatus(db, {
+    const result = await decideDomainStatus(context, {
       domain: value.domain,
       to,
       seen: value.from,
@@ -39,6 +49,7 @@ export function domainDecision(context: AppContext, lines: MessageLines, decisio
       source: 'button',
       reason: reasonFrom(value),
       slackActionTs: action.action_ts,
+      thread: decisionThread(body),
     }).catch((error: unknown) => {
       context.logger.error(`recording ${decision} of ${value.domain} failed: ${(error as Error).message}`);
       return null;
