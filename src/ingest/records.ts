@@ -31,7 +31,7 @@ const columnName = (name: string) => name.trim().toLowerCase().replace(/[\s-]+/g
 export async function openRecords(chunks: AsyncIterable<string | Buffer>, adapter: Adapter): Promise<RecordSource> {
   if (adapter.input === 'csv') return openCsv(chunks, adapter);
   if (adapter.input === 'json') return { header: ['payload'], records: documentRecords(await readAll(chunks), adapter.document!) };
-  return { header: ['payload'], records: jsonRecords(chunks) };
+  return { header: ['payload'], records: jsonRecords(chunks, adapter) };
 }
 
 /** A saved API answer is read whole; past this size it is not one. */
@@ -74,8 +74,21 @@ async function* documentRecords(text: string, shape: JsonDocument): AsyncGenerat
 const jsonRecord = ({ line, text, value, error }: JsonLineRecord): SourceRecord =>
   error ? { line, raw: [text], error } : { line, raw: [text], data: value };
 
-async function* jsonRecords(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<SourceRecord[]> {
-  for await (const batch of readJsonRecords(chunks)) yield batch.map(jsonRecord);
+/** A first line of comma-separated words, no JSON in sight: a CSV header given to a JSON format. */
+const csvHeader = /^\ufeff?[\w "-]+(?:,[\w "-]+)+\r?$/;
+
+async function* jsonRecords(chunks: AsyncIterable<string | Buffer>, adapter: Adapter): AsyncGenerator<SourceRecord[]> {
+  let first = true;
+  for await (const batch of readJsonRecords(chunks)) {
+    const opening = batch[0];
+    if (first && opening?.error !== undefined && opening.line === 1 && csvHeader.test(opening.text)) {
+      throw new InputFormatError(
+        `line 1 is a CSV header (${printable(opening.text.slice(0, 80))}): --format ${adapter.format} ${adapter.kind} reads JSON, one object per line or one array (docs/ingest.md)`,
+      );
+    }
+    first = false;
+    yield batch.map(jsonRecord);
+  }
 }
 
 async function openCsv(chunks: AsyncIterable<string | Buffer>, adapter: Adapter): Promise<RecordSource> {

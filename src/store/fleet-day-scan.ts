@@ -3,6 +3,7 @@ import type { DomainDayNumbers, FleetTotals, Thresholds } from '../health/index.
 import { authTotal, completeDays, dayRowsSql, listedDaysSql, type DayRow, type Read } from './day-rows.js';
 import { mayFireFrom, mayFireParams } from './may-fire.js';
 import { streakParams, throttleSql, type ThrottleRow } from './throttle-streaks.js';
+import { inTransaction } from './transaction.js';
 
 /** The active domains among `candidates` (a query of `domain`) that some rule may fire on (mayFireSql). */
 const mayFireDaysSql = (candidates: string) => `${dayRowsSql(`
@@ -50,22 +51,12 @@ const fleetWorkMem = '64MB';
 
 /** Runs each fleet statement in its own transaction with `fleetWorkMem`, on a connection of its own. */
 function fleetReader(pool: pg.Pool): Read {
-  return async <T extends pg.QueryResultRow>(sql: string, params: unknown[]) => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+  return <T extends pg.QueryResultRow>(sql: string, params: unknown[]) =>
+    inTransaction(pool, async (client) => {
       // JIT compiling these statements costs more than it saves: they run once a day, over 100,000 rows at most.
       await client.query(`SET LOCAL work_mem = '${fleetWorkMem}'; SET LOCAL jit = off`);
-      const { rows } = await client.query<T>(sql, params);
-      await client.query('COMMIT');
-      return rows;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
+      return (await client.query<T>(sql, params)).rows;
+    });
 }
 
 /** The day's active domains as the digest reads them (fleetDays). */

@@ -2,6 +2,7 @@ import type { RuleName, Verdict } from '../health/verdict.js';
 import type { DomainStatus } from '../fleet/lifecycle.js';
 import type pg from 'pg';
 import type { Queryable } from './store.js';
+import { inTransaction } from './transaction.js';
 
 export interface SnoozeInput {
   domain: string;
@@ -43,19 +44,8 @@ const snoozeColumns = `domain, day::text AS day, until_day::text AS until_day, a
  * records nothing. The domain's row is locked meanwhile, so two presses at once are taken one after
  * the other and the second sees the first.
  */
-export async function snoozeDomain(pool: pg.Pool, input: SnoozeInput, covered: (inForce: Snooze) => boolean = () => false): Promise<SnoozeResult> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await lockedSnooze(client, input, covered);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+export function snoozeDomain(pool: pg.Pool, input: SnoozeInput, covered: (inForce: Snooze) => boolean = () => false): Promise<SnoozeResult> {
+  return inTransaction(pool, (client) => lockedSnooze(client, input, covered));
 }
 
 async function lockedSnooze(db: Queryable, input: SnoozeInput, covered: (inForce: Snooze) => boolean): Promise<SnoozeResult> {
