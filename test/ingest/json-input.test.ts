@@ -37,7 +37,7 @@ describe('JSON input: one array, as an API returns a list, or JSON lines', () =>
 
 describe('a CSV given to a JSON format', () => {
   it('stops at its header with one line naming the format, instead of rejecting every row as not JSON', async () => {
-    const source = await openRecords(chunks('date,email_account,sent,bounced\n2026-11-27,a@x.example,100,3\n'), findAdapter('sends', 'instantly'));
+    const source = await openRecords(chunks('date,email_account,sent,bounced\n2026-11-27,a@x.example,100,3\n'), findAdapter('sends', 'instantly')!);
     const read = async () => {
       for await (const batch of source.records) void batch;
     };
