@@ -1,4 +1,5 @@
 import readline from 'node:readline';
+import { findCodes } from '../knowledge/codes.js';
 import { escapeMrkdwn } from '../slack/blocks/mrkdwn.js';
 import { createSlackApp } from '../slack/app.js';
 import type { AppContext } from '../context.js';
@@ -38,6 +39,9 @@ interface PressableButton extends NumberedButton {
  * The local console: `/smtp …` lines and button numbers in, rendered answers out. Returns when the
  * user types `exit` or the input ends.
  */
+/** A line that is only a reply code (`550`): no card has that many buttons. */
+const isReplyCode = (line: string) => findCodes(line).some((code) => code.reply === Number(line));
+
 export async function runConsole(context: AppContext, io: ConsoleIo): Promise<void> {
   const print = (line = '') => io.output.write(`${line}\n`);
   let buttons: PressableButton[] = [];
@@ -152,7 +156,7 @@ export async function runConsole(context: AppContext, io: ConsoleIo): Promise<vo
         break;
       } else if (line.startsWith('/')) {
         await runCommand(slashCommand(line));
-      } else if (/^\d+$/.test(line)) {
+      } else if (/^\d+$/.test(line) && !isReplyCode(line)) {
         const button = buttons.find((candidate) => candidate.number === Number(line));
         if (!button) print(buttons.length ? `There is no button ${line}; choose 1 to ${buttons.length}.` : 'There are no buttons to press right now.');
         else if (button.confirm) {
@@ -160,6 +164,9 @@ export async function runConsole(context: AppContext, io: ConsoleIo): Promise<vo
           pendingConfirm = button;
           if (!interactive) print('(type y to confirm)');
         } else await press(button);
+      } else if (findCodes(line).length > 0) {
+        // A bounce (or a bare reply code) typed or piped without /smtp: what else could it be for?
+        await runCommand(slashCommand(line));
       } else if (line !== '') {
         print('Type a command such as /smtp 550 5.7.26 or /smtp help, a button number, or exit.');
       }

@@ -57,6 +57,16 @@ describe('the local console', () => {
     expect(printed).toContain('There is no button 7; choose 1 to 1.');
   });
 
+  it('looks up a bounce typed without /smtp, as /smtp would', async () => {
+    const printed = await typeInto(context, ['550 5.1.1 <a@b.example>: Recipient address rejected: User unknown']);
+
+    expect(printed).toContain('(only you can see this)');
+    expect(printed).toContain('550 5.1.1');
+    expect(printed).toContain('Invalid recipient');
+    expect(printed).not.toContain('Type a command such as');
+    expect(await typeInto(context, ['421'])).toContain('Temporary');
+  });
+
   it('stops reading at exit and explains what it accepts', async () => {
     const printed = await typeInto(context, ['hello', 'exit', '/smtp help']);
 
