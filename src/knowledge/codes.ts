@@ -51,7 +51,7 @@ export function findCodes(text: string, limit = text.length): CodeMention[] {
   const scanned = limit < text.length ? text.slice(0, limit) : text;
   const addresses = scanned.includes('@');
   for (let match = codePattern.exec(scanned); match !== null; match = codePattern.exec(scanned)) {
-    if (addresses && inLocalPart(scanned, match.index + match[0].length)) continue;
+    if (addresses && inLocalPart(scanned, match.index, match.index + match[0].length)) continue;
     const [, reply, klass, subject, detail, aloneClass, aloneSubject, aloneDetail] = match;
     if (reply !== undefined) {
       const enhanced = klass !== undefined ? enhancedCode(klass, subject ?? '0', detail ?? '0') : null;

@@ -6,12 +6,13 @@ export const localPartUnit = /[A-Za-z0-9._%+'=~!#$&*/?^`{|}-]/;
 const longestLocalPart = 64;
 
 /**
- * Whether what ends at `end` is part of an address's local part (`spam@…`, `550@…`): only
- * local-part characters lie between it and an `@`. Such words and numbers are a name, not a reason
- * or a reply.
+ * Whether `text[start, end)` lies inside an address's local part (`spam@…`, `over.quota@…`,
+ * `550@…`): it is made of local-part characters, and only such characters stand between it and an
+ * `@`. Such words and numbers are a name, not a reason or a reply; wording with a space in it never is.
  */
-export function inLocalPart(text: string, end: number): boolean {
-  for (let at = end; at < text.length && at - end <= longestLocalPart; at++) {
+export function inLocalPart(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) if (!localPartUnit.test(text[at] as string)) return false;
+  for (let at = end; at < text.length && at - start <= longestLocalPart; at++) {
     const unit = text[at] as string;
     if (unit === '@') return true;
     if (!localPartUnit.test(unit)) return false;

@@ -71,7 +71,7 @@ export function findWording(text: string, limit?: number): WordingHit[] {
     const hit = raw[index] as PhraseHit;
     const meaning = meanings[hit.phrase] as PhraseMeaning;
     if (meaning.kind === 'reason' && coveredByLonger(raw, index)) continue;
-    if (addresses && inLocalPart(text, hit.end)) continue;
+    if (addresses && inLocalPart(text, hit.end - hit.length, hit.end)) continue;
     hits.push({ meaning, end: hit.end });
   }
   return hits;

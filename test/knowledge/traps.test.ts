@@ -10,6 +10,9 @@ describe('knowledge traps', () => {
       expect(classifyBounce(`554 <${name}@company.example>: rejected`).category).toBe('policy');
     }
     expect(classifyBounce('554 Message rejected as spam: lead@company.example').category).toBe('spam_content');
+    // A paste that lost its line break: wording with a space in it is wording, even against an address.
+    expect(classifyBounce('Delivery failed: mailbox full.lead@company.example').category).toBe('mailbox_full');
+    expect(classifyBounce('Delivery failed: user unknown.lead@company.example').category).toBe('invalid_recipient');
   });
 
   it('a recipient named 550@ or 4.4.7@ is a name, not a reply code', () => {
