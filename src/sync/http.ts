@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { systemReasons } from '../faults.js';
 import type { Pace } from './pace.js';
 
@@ -20,6 +21,13 @@ export class Refused extends Error {
 
 /** A refusal of the key itself (401, 403): nothing else in the row can succeed either. */
 export const refusesKey = (error: unknown): boolean => error instanceof Refused && (error.status === 401 || error.status === 403);
+
+/** A tool's answer read with `schema`; an answer of another shape is a refusal (502), not a retry. */
+export function shapedAnswer<T>(tool: string, schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new Refused(`${tool} answered in a shape smtp-desk does not know`, 502);
+  return parsed.data;
+}
 
 export interface ToolRequest {
   /** The tool's name for messages, e.g. `Instantly`. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isOnDomain, type InboxFailure, type SequencerConnector, type ToolInbox } from './connector.js';
-import { callTool, Refused, refusesKey } from './http.js';
+import { callTool, Refused, refusesKey, shapedAnswer } from './http.js';
 import { Pace } from './pace.js';
 
 /** Instantly allows 100 requests a second (and 6,000 a minute) per workspace. */
@@ -17,12 +17,6 @@ const accountsPage = z.object({
 const failedEmail = z.union([z.string(), z.object({ email: z.string(), error: z.string().optional(), message: z.string().optional() })]);
 const bulkAnswer = z.object({ paused_emails: z.array(z.string()).default([]), failed_emails: z.array(failedEmail).default([]) });
 
-function shaped<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new Refused('Instantly answered in a shape smtp-desk does not know', 502);
-  return parsed.data;
-}
-
 /** Instantly API v2: accounts by search (kept to exact @domain addresses), bulk pause, per-account resume. */
 export function instantlyConnector(options: { apiUrl: string; apiKey: string; pace?: Pace }): SequencerConnector {
   const pace = options.pace ?? Pace.perSecond(instantlyCallsPerSecond);
@@ -38,7 +32,7 @@ export function instantlyConnector(options: { apiUrl: string; apiKey: string; pa
       let cursor: string | null | undefined = null;
       do {
         const query: URLSearchParams = new URLSearchParams({ search: domain, limit: '100', ...(cursor ? { starting_after: cursor } : {}) });
-        const page: z.infer<typeof accountsPage> = shaped(accountsPage, await call('GET', `/accounts?${query}`, signal));
+        const page: z.infer<typeof accountsPage> = shapedAnswer('Instantly', accountsPage, await call('GET', `/accounts?${query}`, signal));
         for (const item of page.items) {
           if (isOnDomain(item.email, domain)) found.push({ email: item.email.toLowerCase(), id: null, paused: item.status === pausedStatus });
         }
@@ -50,7 +44,7 @@ export function instantlyConnector(options: { apiUrl: string; apiKey: string; pa
       const failed: InboxFailure[] = [];
       for (let start = 0; start < inboxes.length; start += bulkLimit) {
         const emails = inboxes.slice(start, start + bulkLimit).map((inbox) => inbox.email);
-        const answer = shaped(bulkAnswer, await call('POST', '/accounts/pause', signal, { emails }));
+        const answer = shapedAnswer('Instantly', bulkAnswer, await call('POST', '/accounts/pause', signal, { emails }));
         const paused = new Set(answer.paused_emails.map((email) => email.toLowerCase()));
         const reasons = new Map(answer.failed_emails.map((entry) => (typeof entry === 'string' ? [entry.toLowerCase(), null] : [entry.email.toLowerCase(), entry.error ?? entry.message ?? null])));
         await onPaused(emails.filter((email) => paused.has(email)));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isOnDomain, type InboxFailure, type OnConfirmed, type SequencerConnector, type ToolInbox } from './connector.js';
-import { callTool, Refused, refusesKey } from './http.js';
+import { callTool, Refused, refusesKey, shapedAnswer } from './http.js';
 import { Pace } from './pace.js';
 
 /** Smartlead asks for at most 60 requests a minute. */
@@ -10,12 +10,6 @@ const pageSize = 100;
 // `is_suspended` is read when Smartlead lists it, so an inbox suspended by someone else is left alone.
 const accounts = z.array(z.object({ id: z.union([z.number(), z.string()]), from_email: z.string(), is_suspended: z.boolean().optional() }));
 const changed = z.object({ success: z.boolean(), message: z.string().optional() });
-
-function shaped<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new Refused('Smartlead answered in a shape smtp-desk does not know', 502);
-  return parsed.data;
-}
 
 /** Smartlead API v1: every email account (filtered to exact @domain addresses here), suspend and unsuspend by id. */
 export function smartleadConnector(options: { apiUrl: string; apiKey: string; pace?: Pace }): SequencerConnector {
@@ -32,7 +26,7 @@ export function smartleadConnector(options: { apiUrl: string; apiKey: string; pa
         continue;
       }
       try {
-        const answer = shaped(changed, await call(method, `${path}/${encodeURIComponent(inbox.id)}`, {}, signal));
+        const answer = shapedAnswer('Smartlead', changed, await call(method, `${path}/${encodeURIComponent(inbox.id)}`, {}, signal));
         if (answer.success) await onDone([inbox.email]);
         else failed.push({ email: inbox.email, error: answer.message ?? 'Smartlead did not change it' });
       } catch (error) {
@@ -49,7 +43,7 @@ export function smartleadConnector(options: { apiUrl: string; apiKey: string; pa
     async listInboxes(domain, signal) {
       const found: ToolInbox[] = [];
       for (let offset = 0; ; offset += pageSize) {
-        const page = shaped(accounts, await call('GET', '/email-accounts/', { offset: String(offset), limit: String(pageSize) }, signal));
+        const page = shapedAnswer('Smartlead', accounts, await call('GET', '/email-accounts/', { offset: String(offset), limit: String(pageSize) }, signal));
         for (const account of page) {
           if (isOnDomain(account.from_email, domain)) found.push({ email: account.from_email.toLowerCase(), id: String(account.id), paused: account.is_suspended === true });
         }
